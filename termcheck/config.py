@@ -1,0 +1,97 @@
+"""Settings from termcheck.toml or [tool.termcheck] in pyproject.toml (the nearest one up
+from the working folder); options given on the command line win."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from termcheck.errors import ConfigError
+from termcheck.textio import read_config_text
+
+DEFAULT_INCLUDE = ["*.txt", "*.md"]
+_TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+@dataclass
+class Settings:
+    lang: str = "auto"
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    glossary: list[Path] = field(default_factory=list)
+    default_glossary: bool = True
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=list)
+    source: Path | None = None  # the config file the settings came from
+
+
+_LIST_KEYS = {"select", "ignore", "glossary", "include", "exclude"}
+_KEYS = {f.name.replace("_", "-") for f in fields(Settings) if f.name != "source"} | {
+    f.name for f in fields(Settings) if f.name != "source"}
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest termcheck.toml, or pyproject.toml with a [tool.termcheck] table."""
+    for folder in [start, *start.parents]:
+        candidate = folder / "termcheck.toml"
+        if candidate.is_file():
+            return candidate, _parse(candidate)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            table = _parse(pyproject).get("tool", {}).get("termcheck")
+            if table is not None:
+                if not isinstance(table, dict):
+                    raise ConfigError("[tool.termcheck] must be a table", pyproject, _line_of(pyproject, "termcheck"))
+                return pyproject, table
+    return None
+
+
+def _parse(path: Path) -> dict[str, Any]:
+    text = read_config_text(path)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        m = _TOML_POS.search(str(err))
+        msg = _TOML_POS.sub("", str(err)).strip()
+        raise ConfigError(f"invalid TOML: {msg}", path, int(m.group(1)) if m else None) from None
+
+
+def _line_of(path: Path, key: str) -> int | None:
+    try:
+        for n, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            if re.match(rf"\s*(\[tool\.)?{re.escape(key)}\b", line):
+                return n
+    except OSError:
+        pass
+    return None
+
+
+def load_settings(start: Path) -> Settings:
+    found = find_config(start)
+    settings = Settings()
+    if found is None:
+        return settings
+    path, table = found
+    settings.source = path
+    for raw_key, value in table.items():
+        key = raw_key.replace("-", "_")
+        if raw_key not in _KEYS:
+            raise ConfigError(f"unknown setting '{raw_key}' (known: {', '.join(sorted(k for k in _KEYS if '_' not in k))})",
+                              path, _line_of(path, raw_key))
+        if key in _LIST_KEYS:
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"'{raw_key}' must be a list of strings", path, _line_of(path, raw_key))
+            if key == "glossary":
+                value = [(path.parent / v) for v in value]
+        elif key == "lang":
+            if not isinstance(value, str):
+                raise ConfigError("'lang' must be a language code such as \"en\"", path, _line_of(path, raw_key))
+        elif key == "default_glossary" and not isinstance(value, bool):
+            raise ConfigError("'default-glossary' must be true or false", path, _line_of(path, raw_key))
+        setattr(settings, key, value)
+    return settings

@@ -1,0 +1,88 @@
+"""Documents: the text of one article with exact offsets, line/column lookup and prose masks."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Half-open character range [start, end) into a document's original text."""
+
+    start: int
+    end: int
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+class LineIndex:
+    """Maps 0-based character offsets to 1-based (line, column), columns counted in characters."""
+
+    def __init__(self, text: str) -> None:
+        # \r\n, \r and \n all end a line; offsets stay those of the original text.
+        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        return self._starts[line - 1]
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass
+class Document:
+    """One article. `text` is the decoded file; `prose` has non-prose replaced by spaces.
+
+    Rules read `prose`, which has the same length as `text`, so every offset they produce
+    points into the original file.
+    """
+
+    path: Path
+    text: str
+    lang: str = "en"
+    prose: str = ""
+    encoding: str = "utf-8"
+    meta: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.prose:
+            self.prose = self.text
+        if len(self.prose) != len(self.text):
+            raise ValueError("prose mask must keep the text's length")
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def words(self) -> list[tuple[int, int, str]]:
+        """Word tokens of the prose as (start, end, word)."""
+        return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.prose)]
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        return frozenset(w for _, _, w in self.words)
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [s for s, _, _ in self.words]
+
+    def word_index_at(self, offset: int) -> int:
+        """Index of the first word that starts at or after `offset`."""
+        return bisect.bisect_left(self._word_starts, offset)

@@ -1,0 +1,248 @@
+"""Read glossaries from TOML files and folders, with errors that name the file and line."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from termcheck.errors import GlossaryError
+from termcheck.glossary.model import (
+    LANGS,
+    NAME_KINDS,
+    PHRASE_KINDS,
+    RESIDUE_KINDS,
+    Glossary,
+    NameEntry,
+    Origin,
+    PhraseEntry,
+    PhraseForm,
+    ResidueEntry,
+)
+from termcheck.textio import read_config_text
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_ENTRY_HEADER = re.compile(r"^\s*\[\[\s*entry\s*\]\]", re.M)
+_TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
+# Nested repetition such as (a+)+ can make a backtracking matcher take exponential time.
+_NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+
+NAME_KEYS = {"id", "kind", "canonical", "alternates", "wrong", "acronym", "cues", "note", "ref"}
+PHRASE_KEYS = {"id", "kind", "source_term", "note", "window", "cues", "cues_after", "cues_before",
+               "blockers", "forms", "ref"}
+RESIDUE_KEYS = {"id", "kind", "regex", "message", "suggest", "langs", "note", "ref"}
+
+
+def default_glossary_dir() -> Path:
+    """The shipped glossaries: inside the wheel, or the repository's folder when editable."""
+    packaged = Path(str(resources.files("termcheck"))) / "_glossaries"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "glossaries"
+
+
+def glossary_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*.toml") if not any(part.startswith(".") for part in p.parts))
+    if path.is_file():
+        return [path]
+    raise GlossaryError("glossary not found", path)
+
+
+def load_glossary(paths: list[Path]) -> Glossary:
+    glossary = Glossary()
+    for path in paths:
+        for file in glossary_files(path):
+            glossary.extend(load_file(file))
+    return glossary
+
+
+class _Reader:
+    """Knows where each [[entry]] starts, so that errors can name a line."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+        self.entry_lines = [text.count("\n", 0, m.start()) + 1 for m in _ENTRY_HEADER.finditer(text)]
+
+    def entry_line(self, index: int) -> int:
+        return self.entry_lines[index] if index < len(self.entry_lines) else 1
+
+    def key_line(self, index: int, key: str) -> int:
+        start = self.entry_line(index)
+        end = self.entry_lines[index + 1] if index + 1 < len(self.entry_lines) else len(self.lines) + 1
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*[=.]")
+        for n in range(start, end):
+            if pattern.match(self.lines[n - 1]):
+                return n
+        return start
+
+    def error(self, index: int, key: str | None, message: str) -> GlossaryError:
+        line = self.key_line(index, key) if key else self.entry_line(index)
+        return GlossaryError(message, self.path, line)
+
+
+def load_file(path: Path) -> Glossary:
+    text = read_config_text(path, what="glossary")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        m = _TOML_POS.search(str(err))
+        msg = _TOML_POS.sub("", str(err)).strip()
+        raise GlossaryError(f"invalid TOML: {msg}", path, int(m.group(1)) if m else None) from None
+    reader = _Reader(path, text)
+    unknown = set(data) - {"meta", "entry"}
+    if unknown:
+        raise GlossaryError(f"unknown table(s) {', '.join(sorted(unknown))}; expected [meta] and [[entry]]", path, 1)
+    entries = data.get("entry", [])
+    if not isinstance(entries, list):
+        raise GlossaryError("'entry' must be an array of tables ([[entry]])", path, 1)
+    meta = data.get("meta", {})
+    glossary = Glossary(files=[path])
+    for i, raw in enumerate(entries):
+        kind = raw.get("kind")
+        origin = Origin(path, reader.entry_line(i))
+        if not isinstance(raw.get("id"), str) or not _ID.match(raw["id"]):
+            raise reader.error(i, "id", "entry needs an 'id' of lower-case letters, digits and '-'")
+        if kind in NAME_KINDS:
+            glossary.names.append(_name_entry(reader, i, raw, origin))
+        elif kind in PHRASE_KINDS:
+            glossary.phrases.append(_phrase_entry(reader, i, raw, meta, origin))
+        elif kind in RESIDUE_KINDS:
+            glossary.residue.append(_residue_entry(reader, i, raw, origin))
+        else:
+            kinds = ", ".join((*NAME_KINDS, *PHRASE_KINDS, *RESIDUE_KINDS))
+            raise reader.error(i, "kind", f"entry '{raw['id']}': unknown kind {kind!r} (one of: {kinds})")
+    return glossary
+
+
+def _check_keys(reader: _Reader, i: int, raw: dict[str, Any], allowed: set[str]) -> None:
+    unknown = sorted(set(raw) - allowed)
+    if unknown:
+        raise reader.error(i, unknown[0], f"entry '{raw['id']}': unknown key '{unknown[0]}'")
+
+
+def _str(reader: _Reader, i: int, raw: dict[str, Any], key: str, required: bool = False) -> str:
+    value = raw.get(key, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise reader.error(i, key, f"entry '{raw['id']}': '{key}' must be a non-empty string")
+    return value
+
+
+def _str_list(reader: _Reader, i: int, raw: dict[str, Any], key: str, value: Any = None) -> list[str]:
+    value = raw.get(key, []) if value is None else value
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise reader.error(i, key, f"entry '{raw['id']}': '{key}' must be a string or a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def _lang_map(reader: _Reader, i: int, raw: dict[str, Any], key: str) -> dict[str, list[str]]:
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        raise reader.error(i, key, f"entry '{raw['id']}': '{key}' must be a table of language codes")
+    out: dict[str, list[str]] = {}
+    for lang, forms in value.items():
+        if lang not in LANGS:
+            raise reader.error(i, key, f"entry '{raw['id']}': unknown language '{lang}' in '{key}' (one of: {', '.join(LANGS)})")
+        out[lang] = _str_list(reader, i, raw, key, forms)
+    return out
+
+
+def _name_entry(reader: _Reader, i: int, raw: dict[str, Any], origin: Origin) -> NameEntry:
+    _check_keys(reader, i, raw, NAME_KEYS)
+    canonical_lists = _lang_map(reader, i, raw, "canonical")
+    for lang, forms in canonical_lists.items():
+        if len(forms) != 1:
+            raise reader.error(i, "canonical", f"entry '{raw['id']}': canonical.{lang} must be one string")
+    canonical = {lang: forms[0] for lang, forms in canonical_lists.items()}
+    for lang in ("en", "fr"):
+        if lang not in canonical:
+            raise reader.error(i, "canonical", f"entry '{raw['id']}': canonical needs at least 'en' and 'fr'")
+    return NameEntry(
+        id=raw["id"],
+        kind=raw["kind"],
+        canonical=canonical,
+        alternates=_lang_map(reader, i, raw, "alternates"),
+        wrong=_lang_map(reader, i, raw, "wrong"),
+        acronym=_lang_map(reader, i, raw, "acronym"),
+        cues=_str_list(reader, i, raw, "cues"),
+        note=_str(reader, i, raw, "note"),
+        ref=_str(reader, i, raw, "ref"),
+        origin=origin,
+    )
+
+
+def compile_pattern(reader: _Reader, i: int, key: str, entry_id: str, pattern: str) -> re.Pattern[str]:
+    if _NESTED_REPEAT.search(pattern):
+        raise reader.error(i, key, f"entry '{entry_id}': nested repetition in {pattern!r} could make matching hang")
+    try:
+        return re.compile(pattern)
+    except re.error as err:
+        raise reader.error(i, key, f"entry '{entry_id}': invalid regular expression: {err}") from None
+
+
+def _phrase_entry(reader: _Reader, i: int, raw: dict[str, Any], meta: dict[str, Any], origin: Origin) -> PhraseEntry:
+    _check_keys(reader, i, raw, PHRASE_KEYS)
+    source_lang, target_lang = meta.get("source_lang"), meta.get("target_lang", "en")
+    if source_lang not in LANGS or target_lang not in LANGS:
+        raise GlossaryError("phrase glossaries need [meta] source_lang and target_lang (language codes)", reader.path, 1)
+    forms_raw = raw.get("forms")
+    if not isinstance(forms_raw, list) or not forms_raw:
+        raise reader.error(i, "forms", f"entry '{raw['id']}': 'forms' must be a non-empty list")
+    forms: list[PhraseForm] = []
+    for form in forms_raw:
+        if not isinstance(form, dict) or set(form) - {"match", "regex", "suggest"} or ("match" in form) == ("regex" in form):
+            raise reader.error(i, "forms", f"entry '{raw['id']}': each form has 'match' or 'regex', and 'suggest'")
+        suggest = form.get("suggest", [])
+        if isinstance(suggest, str):
+            suggest = [suggest]
+        if not isinstance(suggest, list) or not all(isinstance(s, str) for s in suggest):
+            raise reader.error(i, "forms", f"entry '{raw['id']}': 'suggest' must be a list of strings")
+        if "regex" in form:
+            compiled = compile_pattern(reader, i, "forms", raw["id"], form["regex"])
+            forms.append(PhraseForm(suggest=suggest, regex=form["regex"], compiled=compiled))
+        elif isinstance(form["match"], str) and form["match"].strip():
+            forms.append(PhraseForm(suggest=suggest, match=form["match"].strip()))
+        else:
+            raise reader.error(i, "forms", f"entry '{raw['id']}': 'match' must be a non-empty string")
+    window = raw.get("window", 12)
+    if not isinstance(window, int) or not 0 <= window <= 100:
+        raise reader.error(i, "window", f"entry '{raw['id']}': 'window' must be a whole number from 0 to 100")
+    return PhraseEntry(
+        id=raw["id"],
+        kind=raw["kind"],
+        source_lang=source_lang,
+        target_lang=target_lang,
+        forms=forms,
+        source_term=_str(reader, i, raw, "source_term"),
+        note=_str(reader, i, raw, "note"),
+        window=window,
+        cues=_str_list(reader, i, raw, "cues"),
+        cues_after=_str_list(reader, i, raw, "cues_after"),
+        cues_before=_str_list(reader, i, raw, "cues_before"),
+        blockers=_str_list(reader, i, raw, "blockers"),
+        origin=origin,
+    )
+
+
+def _residue_entry(reader: _Reader, i: int, raw: dict[str, Any], origin: Origin) -> ResidueEntry:
+    _check_keys(reader, i, raw, RESIDUE_KEYS)
+    regex = _str(reader, i, raw, "regex", required=True)
+    suggest = raw.get("suggest", [""])
+    if isinstance(suggest, str):
+        suggest = [suggest]
+    if not isinstance(suggest, list) or not all(isinstance(s, str) for s in suggest):
+        raise reader.error(i, "suggest", f"entry '{raw['id']}': 'suggest' must be a list of strings")
+    return ResidueEntry(
+        id=raw["id"],
+        regex=regex,
+        message=_str(reader, i, raw, "message", required=True),
+        suggest=suggest,
+        compiled=compile_pattern(reader, i, "regex", raw["id"], regex),
+        langs=_str_list(reader, i, raw, "langs"),
+        origin=origin,
+    )

@@ -1,0 +1,153 @@
+"""Find every glossary name in a text at once (Aho-Corasick), whole words, case-aware.
+
+One automaton per (glossary, target language) holds the accepted forms, the wrong forms
+and the acronyms of every entry; a text is scanned once whatever the glossary's size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+import ahocorasick
+
+from termcheck.document import Span
+from termcheck.glossary.model import Glossary, NameEntry
+
+_PUNCT = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", " ": " "})
+
+
+def fold(text: str) -> str:
+    """Lower-case with a 1:1 character mapping, so offsets into the fold are offsets into `text`."""
+    text = text.translate(_PUNCT)
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+class Role(str, Enum):
+    ACCEPTED = "accepted"  # canonical or alternate in the target language
+    ACRONYM = "acronym"  # the target language's own acronym
+    WRONG = "wrong"  # a known wrong form (from `wrong`, or another language's canonical)
+    FOREIGN_ACRONYM = "foreign-acronym"  # another language's acronym
+
+
+@dataclass(frozen=True)
+class NameForm:
+    entry: NameEntry
+    form: str
+    role: Role
+    lang: str  # the language the form belongs to (for wrong forms: where it comes from)
+
+
+@dataclass
+class NameMatch:
+    span: Span
+    text: str
+    forms: list[NameForm]
+
+    @property
+    def role(self) -> Role:
+        return self.forms[0].role
+
+    @property
+    def entries(self) -> list[NameEntry]:
+        seen: dict[str, NameEntry] = {}
+        for f in self.forms:
+            seen.setdefault(f.entry.id, f.entry)
+        return list(seen.values())
+
+
+def _is_acronym(form: str) -> bool:
+    return form.isupper() and " " not in form and len(form) <= 8
+
+
+def case_matches(found: str, form: str) -> bool:
+    """Forms match as written or in capitals; a lower-case form also capitalised."""
+    if found == form or found == form.upper():
+        return True
+    if _is_acronym(form):
+        return False
+    first_ok = found[0] == form[0] or (form[0].islower() and found[0] == form[0].upper())
+    return first_ok and found[1:].lower() == form[1:].lower()
+
+
+@dataclass
+class NameIndex:
+    lang: str
+    automaton: ahocorasick.Automaton | None
+    conflicts: list[str] = field(default_factory=list)
+
+    def find(self, text: str) -> list[NameMatch]:
+        """Whole-word matches, longest first, never overlapping."""
+        if self.automaton is None or not text:
+            return []
+        folded = fold(text)
+        candidates: list[NameMatch] = []
+        for end, (key_len, forms) in self.automaton.iter(folded):
+            start = end - key_len + 1
+            if (start > 0 and _word_char(text[start - 1])) or (end + 1 < len(text) and _word_char(text[end + 1])):
+                continue
+            found = text[start : end + 1]
+            ok = [f for f in forms if case_matches(found, f.form)]
+            if ok:
+                candidates.append(NameMatch(Span(start, end + 1), found, ok))
+        candidates.sort(key=lambda m: (-(m.span.end - m.span.start), m.span.start))
+        taken: list[NameMatch] = []
+        for m in candidates:
+            if not any(m.span.overlaps(t.span) for t in taken):
+                taken.append(m)
+        return sorted(taken, key=lambda m: m.span.start)
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _forms_for(entry: NameEntry, lang: str) -> Iterator[NameForm]:
+    accepted = set(entry.accepted(lang))
+    acronyms = set(entry.accepted_acronyms(lang))
+    for form in entry.accepted(lang):
+        yield NameForm(entry, form, Role.ACCEPTED, lang)
+    for form in entry.accepted_acronyms(lang):
+        yield NameForm(entry, form, Role.ACRONYM, lang)
+    for src, forms in sorted(entry.wrong.items()):
+        for form in forms:
+            if form not in accepted and form not in acronyms:
+                yield NameForm(entry, form, Role.WRONG, src)
+    for src, form in sorted(entry.canonical.items()):
+        # Another language's canonical form is that language's spelling: wrong here.
+        if src != lang and form not in accepted and len(form) >= 4:
+            yield NameForm(entry, form, Role.WRONG, src)
+    for src, forms in sorted(entry.acronym.items()):
+        for form in forms:
+            if src != lang and form not in acronyms and form not in accepted:
+                yield NameForm(entry, form, Role.FOREIGN_ACRONYM, src)
+
+
+def build_index(glossary: Glossary, lang: str) -> NameIndex:
+    forms: list[NameForm] = [f for e in glossary.names if lang in e.canonical for f in _forms_for(e, lang)]
+    accepted_anywhere = {f.form for f in forms if f.role in (Role.ACCEPTED, Role.ACRONYM)}
+    by_key: dict[str, list[NameForm]] = {}
+    conflicts: list[str] = []
+    for f in forms:
+        if f.role in (Role.WRONG, Role.FOREIGN_ACRONYM) and f.form in accepted_anywhere:
+            owner = next(o.entry.id for o in forms if o.form == f.form and o.role in (Role.ACCEPTED, Role.ACRONYM))
+            if owner != f.entry.id:
+                conflicts.append(f"{f.entry.origin}: '{f.form}' (wrong in entry '{f.entry.id}') is a correct {lang} "
+                                 f"form of entry '{owner}'")
+            continue
+        bucket = by_key.setdefault(fold(f.form), [])
+        if not any(b.entry.id == f.entry.id and b.form == f.form and b.role == f.role for b in bucket):
+            bucket.append(f)
+    if not by_key:
+        return NameIndex(lang, None, conflicts)
+    automaton = ahocorasick.Automaton()
+    role_rank = {Role.ACCEPTED: 0, Role.ACRONYM: 1, Role.WRONG: 2, Role.FOREIGN_ACRONYM: 3}
+    for key, bucket in by_key.items():
+        bucket.sort(key=lambda f: (role_rank[f.role], f.entry.id))
+        automaton.add_word(key, (len(key), bucket))
+    automaton.make_automaton()
+    return NameIndex(lang, automaton, sorted(set(conflicts)))

@@ -1,0 +1,60 @@
+"""Derive and rank replacement suggestions for a wrong form from an entry's accepted forms."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+from termcheck.glossary.model import NameEntry
+
+
+def _key(s: str) -> str:
+    return unidecode(s).lower()
+
+
+def align(wrong: str, accepted: str) -> str | None:
+    """The words of `accepted` that correspond to `wrong` (Rahmane ~ Rami Abdel Rahman -> Rahman)."""
+    w_words, a_words = wrong.split(), accepted.split()
+    if len(w_words) >= len(a_words):
+        return accepted
+    best, best_score = None, -1.0
+    for i in range(len(a_words) - len(w_words) + 1):
+        window = " ".join(a_words[i : i + len(w_words)])
+        score = fuzz.ratio(_key(wrong), _key(window))
+        if score > best_score:
+            best, best_score = window, score
+    return best
+
+
+def match_case(found: str, replacement: str) -> str:
+    """Carry the case pattern of the replaced text over: IDLEB -> IDLIB, idleb -> idlib."""
+    if not replacement:
+        return replacement
+    if found.isupper() and len(found) > 1 and not replacement.isupper():
+        return replacement.upper()
+    if found.islower() and replacement[:1].isupper() and replacement[1:2].islower() and " " not in replacement:
+        return replacement  # proper nouns keep their capital even where the wrong form had none
+    if found[:1].isupper() and replacement[:1].islower():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+def rank_suggestions(found: str, entries: list[NameEntry], lang: str, acronyms: bool = False) -> list[str]:
+    """Suggestions best first: the closest accepted form, the canonical form winning near-ties."""
+    scored: list[tuple[float, int, str]] = []
+    order = 0
+    for entry in entries:
+        forms = entry.accepted_acronyms(lang) if acronyms else entry.accepted(lang)
+        for n, form in enumerate(forms):
+            cand = form if acronyms else align(found, form)
+            if not cand:
+                continue
+            bonus = 8.0 if n == 0 else 0.0
+            scored.append((fuzz.ratio(_key(found), _key(cand)) + bonus, order, match_case(found, cand)))
+            order += 1
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    out: list[str] = []
+    for _, _, s in scored:
+        if s not in out and s != found:
+            out.append(s)
+    return out

@@ -1,0 +1,46 @@
+"""The JSON report: a stable contract (version 1), documented in the README."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from termcheck.findings import Finding
+from termcheck.results import FileResult, RunResult
+
+VERSION = 1
+
+
+def finding_dict(fr: FileResult, f: Finding) -> dict[str, Any]:
+    line, col = fr.position(f.span.start)
+    end_line, end_col = fr.position(f.span.end)
+    return {
+        "path": fr.path,
+        "line": line,
+        "column": col,
+        "end_line": end_line,
+        "end_column": end_col,
+        "start": f.span.start,
+        "end": f.span.end,
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity.value,
+        "message": f.message,
+        "text": f.text,
+        "suggestions": list(f.suggestions),
+        "fix": None if f.fix is None else {
+            "applicability": f.fix.applicability.value,
+            "edits": [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement} for e in f.fix.edits],
+        },
+        "entry": f.entry,
+    }
+
+
+def render(result: RunResult) -> str:
+    data = {
+        "version": VERSION,
+        "files": len(result.files),
+        "findings": [finding_dict(fr, f) for fr, f in result.findings],
+        "documents": [{"path": fr.path, **fr.info} for fr in result.files],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

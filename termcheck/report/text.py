@@ -1,0 +1,33 @@
+"""The default report: `path:line:col: CODE message (suggestion: …)` and a summary line."""
+
+from __future__ import annotations
+
+from termcheck.findings import Severity
+from termcheck.results import RunResult
+
+
+def _show(s: str) -> str:
+    return "delete" if s == "" else f"'{s}'"
+
+
+def render(result: RunResult) -> str:
+    lines = []
+    for fr, f in result.findings:
+        line, col = fr.position(f.span.start)
+        text = f"{fr.path}:{line}:{col}: {f.code} {f.message}"
+        if f.suggestions:
+            text += f" (suggestion: {', '.join(_show(s) for s in f.suggestions[:3])})"
+        lines.append(text)
+    lines.append(summary(result))
+    return "\n".join(lines) + "\n"
+
+
+def summary(result: RunResult) -> str:
+    n_files = len(result.files)
+    files = f"{n_files} file{'s' if n_files != 1 else ''}"
+    if not result.total:
+        return f"No findings in {files}."
+    parts = [f"{result.count(s)} {s.value}{'s' if result.count(s) != 1 else ''}" for s in Severity if result.count(s)]
+    fixable = sum(1 for _, f in result.findings if f.fix and f.fix.applicability.value == "safe")
+    tail = f"; {fixable} fixable with --fix" if fixable else ""
+    return f"Found {result.total} finding{'s' if result.total != 1 else ''} ({', '.join(parts)}) in {files}{tail}."

@@ -1,0 +1,37 @@
+"""The outcome of a run: per-file results that every reporter reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from termcheck.document import Document
+from termcheck.findings import Finding, Severity
+
+
+@dataclass
+class FileResult:
+    path: str  # as shown to the user
+    doc: Document
+    findings: list[Finding]
+    info: dict[str, Any] = field(default_factory=dict)  # per-file facts (language, likely source …)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.doc.lines.position(offset)
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[tuple[FileResult, Finding]]:
+        return [(fr, f) for fr in self.files for f in fr.findings]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for fr in self.files for f in fr.findings if f.severity is severity)
+
+    @property
+    def total(self) -> int:
+        return sum(len(fr.findings) for fr in self.files)

@@ -1,0 +1,12 @@
+"""All rules, registered by importing their modules. Codes are stable and never reused:
+TC0xx meta · TC1xx terms · TC2xx transliteration · TC3xx mistranslation · TC4xx acronyms ·
+TC5xx language · TC6xx consistency · TC7xx residue."""
+
+from termcheck.rules import acronyms, consistency, names, phrases, residue  # noqa: F401  (registration)
+from termcheck.rules.base import REGISTRY, Context, DocContext, Rule, get_rule
+
+__all__ = ["REGISTRY", "Context", "DocContext", "Rule", "get_rule", "all_rules"]
+
+
+def all_rules() -> list[Rule]:
+    return [REGISTRY[c] for c in sorted(REGISTRY)]

@@ -1,0 +1,73 @@
+"""TC401 and TC402: acronyms from the source language, and acronyms that do not spell their name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from termcheck.document import Document
+from termcheck.findings import Finding, Severity
+from termcheck.glossary.matcher import Role
+from termcheck.glossary.suggest import rank_suggestions
+from termcheck.rules.base import DocContext, rule
+from termcheck.rules.names import LANG_NAMES, wrong_matches
+
+
+@rule("TC401", "foreign-acronym", "An organisation's acronym in the source language (OSDH for SOHR, OTAN for NATO).",
+      Severity.ERROR, precedence=25,
+      flagged="The OTAN summit opened on Monday.", clean="The NATO summit opened on Monday.")
+def foreign_acronym(doc: Document, ctx: DocContext) -> Iterator[Finding]:
+    """Acronyms follow the words of each language: the Syrian Observatory for Human Rights
+    is SOHR in English and OSDH in French, the United Nations UN and ONU. Machine translation
+    keeps the source acronym. Acronyms that are also common abbreviations carry topic cues in
+    the glossary and are flagged only in documents on that topic."""
+    for m, entries, src in wrong_matches(ctx, Role.FOREIGN_ACRONYM, None):
+        suggestions = rank_suggestions(m.text, entries, doc.lang, acronyms=True)
+        if not suggestions:
+            continue
+        name = entries[0].canonical.get(doc.lang, entries[0].canonical["en"])
+        message = (f"'{m.text}' is the {LANG_NAMES.get(src, src)} acronym of the {name}; "
+                   f"{LANG_NAMES.get(doc.lang, doc.lang)} uses '{suggestions[0]}'")
+        yield foreign_acronym.finding(m.span.start, m.span.end, message, suggestions=suggestions,
+                                      safe=len(entries) == 1 and not entries[0].cues, entry=entries[0].id)
+
+
+_PAREN_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_FUNCTION_WORDS = frozenset("of for the and on in de des du la le et al el von der für del y e".split())
+_CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\n\"“”]")
+
+
+def _initials_before(text: str, end: int) -> str:
+    """Initials of the capitalised words right before `end`, skipping small function words."""
+    segment = text[max(0, end - 160) : end]
+    breaks = list(_CLAUSE_BREAK.finditer(segment))
+    if breaks:
+        segment = segment[breaks[-1].end() :]
+    initials: list[str] = []
+    for word in reversed(segment.split()):
+        if word[0].isupper():
+            initials.append(word[0])
+        elif word.lower() not in _FUNCTION_WORDS:
+            break
+    return "".join(reversed(initials))
+
+
+@rule("TC402", "acronym-mismatch", "An acronym whose letters do not follow the name beside it "
+      "('National Liberation Front (FNL)').", Severity.WARNING, precedence=26,
+      flagged="the National Liberation Front (FNL) denied it.", clean="the National Liberation Front (NLF) denied it.")
+def acronym_mismatch(doc: Document, ctx: DocContext) -> Iterator[Finding]:
+    """When a name is translated but its acronym is not, the acronym's letters come in the
+    source language's word order: 'National Liberation Front (FNL)' keeps the French Front
+    national de libération. The acronym is flagged when it has the same letters as the
+    initials of the name before it, in another order."""
+    text = doc.prose
+    for m in _PAREN_ACRONYM.finditer(text):
+        acro = m.group(1)
+        initials = _initials_before(text, m.start())
+        if len(initials) < len(acro):
+            continue
+        initials = initials[-len(acro):]
+        if initials != acro and sorted(initials) == sorted(acro):
+            yield acronym_mismatch.finding(m.start(1), m.end(1),
+                                           f"'{acro}' does not spell the name before it; its initials give '{initials}'",
+                                           suggestions=[initials], safe=False)

@@ -1,0 +1,128 @@
+"""TC601: one entity spelled two ways in the same article."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+from unidecode import unidecode
+
+from termcheck.document import Document, Span
+from termcheck.findings import Finding, Severity
+from termcheck.glossary.matcher import Role
+from termcheck.rules.base import DocContext, rule
+
+_MIN_LEN = 6
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _key(form: str) -> str:
+    return re.sub(r"[\s'’-]+", "", unidecode(form).lower())
+
+
+def _slip(a: str, b: str) -> bool:
+    """Typing slips: two neighbouring letters swapped, or a letter doubled or undoubled."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) - len(short) != 1:
+        return False
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1 :] == short:
+            return 0 < i and long_[i] == long_[i - 1]
+    return False
+
+
+def _pick(counts: Counter[str], order: list[str], preferred: str | None) -> str:
+    """The form the article uses most; ties go to the glossary's form, then the first used."""
+    best = max(counts.values())
+    tied = [f for f in order if counts[f] == best]
+    return preferred if preferred in tied else tied[0]
+
+
+@rule("TC601", "inconsistent-spelling", "One name spelled two ways in the same article (Khan Shaykhun … Khan Shayhkun).",
+      Severity.WARNING, precedence=60,
+      flagged="Regime forces advanced into Khan Shaykhun. The advances around Khan Shayhkun threatened the rebels.",
+      clean="Regime forces advanced into Khan Shaykhun. The advances around Khan Shaykhun threatened the rebels.")
+def inconsistent_spelling(doc: Document, ctx: DocContext) -> Iterator[Finding]:
+    """A reader should meet one spelling of a name per article. Two accepted spellings of
+    the same glossary entry (Khan Sheikhoun, Khan Shaykhun), or a name and a slip of it
+    (letters swapped or doubled: Shaykhun, Shayhkun), are reported where the article uses
+    the rarer one, with the form it uses most as the suggestion. Forms the glossary already
+    reports as wrong are left to that rule."""
+    taken: list[Span] = [m.span for m in ctx.names if m.role in (Role.WRONG, Role.FOREIGN_ACRONYM)]
+    yield from _glossary_variants(doc, ctx, taken)
+    yield from _slips(doc, ctx, taken)
+
+
+def _glossary_variants(doc: Document, ctx: DocContext, taken: list[Span]) -> Iterator[Finding]:
+    by_entry: dict[str, list[tuple[Span, str]]] = {}
+    canonical: dict[str, str] = {}
+    for m in ctx.names:
+        if m.role is Role.ACCEPTED and len(m.entries) == 1:
+            entry = m.entries[0]
+            by_entry.setdefault(entry.id, []).append((m.span, m.text))
+            canonical[entry.id] = entry.canonical.get(doc.lang, "")
+    for entry_id, uses in by_entry.items():
+        forms = Counter(text for _, text in uses)
+        order = list(dict.fromkeys(text for _, text in uses))
+        # Spelling variants only: same number of words and alike (not 'Assad' beside 'Bashar al-Assad').
+        groups: list[list[str]] = []
+        for form in order:
+            for g in groups:
+                if len(form.split()) == len(g[0].split()) and fuzz.ratio(_key(form), _key(g[0])) >= 70 \
+                        and _key(form) != _key(g[0]):
+                    g.append(form)
+                    break
+            else:
+                groups.append([form])
+        for g in groups:
+            if len(g) < 2:
+                continue
+            best = _pick(Counter({f: forms[f] for f in g}), g, canonical.get(entry_id))
+            for span, text in uses:
+                if text in g and text != best:
+                    taken.append(span)
+                    yield inconsistent_spelling.finding(
+                        span.start, span.end, f"'{text}' is spelled '{best}' elsewhere in this article",
+                        suggestions=[best], safe=False, entry=entry_id)
+
+
+def _slips(doc: Document, ctx: DocContext, taken: list[Span]) -> Iterator[Finding]:
+    uses: dict[str, list[Span]] = {}
+    for start, end, word in doc.words:
+        word = _POSSESSIVE.sub("", word)
+        if len(word) >= _MIN_LEN and word[0].isupper() and not word.isupper():
+            uses.setdefault(word, []).append(Span(start, start + len(word)))
+    names = sorted(uses)
+    order = sorted(names, key=lambda w: uses[w][0].start)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if a[0] != b[0] or abs(len(a) - len(b)) > 1 or OSA.distance(a, b) != 1 or not _slip(a, b):
+                continue
+            counts = Counter({a: len(uses[a]), b: len(uses[b])})
+            best = _pick(counts, [w for w in order if w in (a, b)], None)
+            rare = b if best == a else a
+            for span in uses[rare]:
+                if not any(span.overlaps(t) for t in taken):
+                    start, found, suggestion = _with_leading_name_word(doc.prose, span, uses[best][0], rare, best)
+                    yield inconsistent_spelling.finding(
+                        start, span.end, f"'{found}' is spelled '{suggestion}' elsewhere in this article",
+                        suggestions=[suggestion], safe=False)
+
+
+_PREV_WORD = re.compile(r"([A-Z][\w'’-]*)([ \t]+)$")
+
+
+def _with_leading_name_word(text: str, rare: Span, best: Span, rare_word: str, best_word: str) -> tuple[int, str, str]:
+    """Report 'Khan Shayhkun', not 'Shayhkun', when the other spelling also follows 'Khan'."""
+    m_rare = _PREV_WORD.search(text, max(0, rare.start - 40), rare.start)
+    m_best = _PREV_WORD.search(text, max(0, best.start - 40), best.start)
+    if m_rare and m_best and m_rare.group(1) == m_best.group(1):
+        head = m_rare.group(1) + m_rare.group(2)
+        return m_rare.start(), head + rare_word, head + best_word
+    return rare.start, rare_word, best_word

@@ -1,0 +1,38 @@
+"""TC701: leftovers of scraping and agency copy (">> Read also" links, date stamps, credits)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from termcheck.document import Document, Span
+from termcheck.findings import Applicability, Edit, Finding, Fix, Severity
+from termcheck.rules.base import DocContext, rule
+
+
+@rule("TC701", "residue", "Text left over from the source page or agency copy ('>> Read also:', 'With AFP').",
+      Severity.WARNING, precedence=15,
+      flagged="The talks failed.\n\n>> Read also: In northwestern Syria, an endless war\n",
+      clean="The talks failed.\n\nRead the full statement on the ministry's website.\n")
+def residue(doc: Document, ctx: DocContext) -> Iterator[Finding]:
+    """Scraped articles keep pieces of the page they came from: related-article links
+    ('>> Read also: …', 'Lire aussi'), metadata stamps ('date 2019-08-20') and agency
+    credits in the source language ('With AFP'). The patterns live in
+    glossaries/residue.toml. The fix deletes the line; it is unsafe, as a person should
+    check nothing of the article goes with it."""
+    for entry in ctx.glossary.residue:
+        if entry.langs and doc.lang not in entry.langs:
+            continue
+        for m in entry.compiled.finditer(doc.prose):
+            whole = m.group()
+            stripped = whole.strip()
+            if not stripped:
+                continue
+            start = m.start() + (len(whole) - len(whole.lstrip()))
+            end = start + len(stripped)
+            suggestions = [m.expand(s) if "\\" in s else s for s in entry.suggest]
+            finding = residue.finding(start, end, entry.message, suggestions=suggestions, entry=entry.id)
+            if suggestions:
+                # A deletion takes the blanks around the match along, so no stray space is left.
+                edit = Span(m.start(), m.end()) if suggestions[0] == "" else Span(start, end)
+                finding.fix = Fix(Applicability.UNSAFE, (Edit(edit, suggestions[0]),))
+            yield finding

@@ -1,0 +1,53 @@
+"""Shared helpers: run the CLI in-process, load the shipped glossary once."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from termcheck.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+UPDATE = os.environ.get("TERMCHECK_UPDATE_SNAPSHOTS") == "1"
+
+
+class Run:
+    def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
+        self.exit_code, self.stdout, self.stderr = exit_code, stdout, stderr
+
+    def json(self) -> Any:
+        return json.loads(self.stdout)
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> Run:
+    runner = CliRunner()
+    old = Path.cwd()
+    if cwd:
+        os.chdir(cwd)
+    try:
+        result = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def cli() -> Any:
+    return run_cli
+
+
+def lint_text(tmp_path: Path, text: str, *args: str, name: str = "article.txt") -> list[dict[str, Any]]:
+    """Write one article and return its JSON findings."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    run = run_cli("lint", str(path), "--format", "json", *args, cwd=tmp_path)
+    assert run.exit_code in (0, 1), run.stderr
+    findings: list[dict[str, Any]] = run.json()["findings"]
+    return findings
