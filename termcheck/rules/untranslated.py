@@ -1,0 +1,57 @@
+"""TC501: sentences left in another language than their article's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from termcheck.document import Document
+from termcheck.findings import Finding, Severity
+from termcheck.language import function_word_votes, langdetect_guess
+from termcheck.rules.base import DocContext, rule
+from termcheck.rules.names import LANG_NAMES
+
+_SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+[\"'”»)]*|(?=\n)|$)")
+# A short quotation inside a sentence (a title, a slogan) is not an untranslated passage.
+_SHORT_QUOTE = re.compile(r"[\"“«‘][^\"“”«»‘’\n]{0,60}[\"”»’]")
+_WORD = re.compile(r"[^\W\d_]+")
+MIN_WORDS = 5
+MIN_VOTES = 3
+
+
+def foreign_language(sentence: str, lang: str) -> str | None:
+    """The sentence's language when it is clearly another than `lang`."""
+    masked = _SHORT_QUOTE.sub(lambda m: " " * len(m.group()), sentence)
+    if len(_WORD.findall(masked)) < MIN_WORDS:
+        return None
+    votes = function_word_votes(masked)
+    if not votes:
+        return None
+    top, n = votes.most_common(1)[0]
+    total = sum(votes.values())
+    if top == lang or n < MIN_VOTES or n < 2 * votes.get(lang, 0) or n < 0.6 * total:
+        return None
+    guess = langdetect_guess(masked)  # a second opinion, only for the few sentences that get here
+    return top if guess and guess[0] == top and guess[1] >= 0.85 else None
+
+
+@rule("TC501", "untranslated", "A sentence left in the source language.", Severity.WARNING, precedence=10,
+      fixable=False,
+      flagged="The offensive went on. Les rebelles ont quitté la ville dans la nuit de lundi à mardi.",
+      clean="The offensive went on, a raison d'être for the rebels, who read Le Monde and Reporters Sans Frontières.")
+def untranslated(doc: Document, dctx: DocContext) -> Iterator[Finding]:
+    """Machine translation sometimes leaves a sentence or a paragraph untranslated, or a
+    page keeps its source-language links ('Lire aussi : …'). A sentence of at least five
+    words whose function words are clearly another language's, confirmed by langdetect, is
+    reported with that language. Short quotations (titles, slogans), names and loan
+    phrases (raison d'être, déjà vu, Reporters Sans Frontières) inside an English sentence
+    do not make it foreign."""
+    for m in _SENTENCE.finditer(doc.prose):
+        sentence = m.group()
+        found = foreign_language(sentence, doc.lang)
+        if found is None:
+            continue
+        start = m.start() + len(sentence) - len(sentence.lstrip())
+        end = m.start() + len(sentence.rstrip())
+        yield untranslated.finding(start, end, f"untranslated {LANG_NAMES.get(found, found)} sentence",
+                                   origin=found)
