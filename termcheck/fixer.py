@@ -1,0 +1,157 @@
+"""Applying fixes to text: which edits, in which case, over how many passes, and the diff.
+
+Pure functions of strings and findings; reading and writing files is termcheck.safewrite's.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from termcheck.document import Span
+from termcheck.findings import Applicability, Edit, Finding
+from termcheck.glossary.suggest import match_case
+
+MAX_PASSES = 10  # a fix that makes another fixable finding is applied in a later pass; this bounds loops
+
+Check = Callable[[str], list[Finding]]
+
+
+@dataclass(frozen=True)
+class FixedText:
+    text: str
+    applied: int  # fixes applied over all passes
+    passes: int
+
+
+def keep_case(found: str, replacement: str) -> str:
+    """`replacement` in the case pattern of `found` (IDLEB -> IDLIB, EVOKE -> SPEAK OF), except
+    that an acronym replaced by a name keeps the name's case (OSDH -> Syrian Observatory for
+    Human Rights, not SYRIAN OBSERVATORY ...)."""
+    if not found or not replacement:
+        return replacement
+    acronym_to_name = " " not in found.strip() and " " in replacement.strip() and replacement != replacement.lower()
+    if found.isupper() and acronym_to_name:
+        return replacement
+    return match_case(found, replacement)
+
+
+def newline_of(text: str) -> str:
+    """The text's first line ending, so inserted lines match the file's (CRLF stays CRLF)."""
+    m = re.search(r"\r\n|\r|\n", text)
+    return m.group() if m else "\n"
+
+
+def _native(replacement: str, newline: str) -> str:
+    return re.sub(r"\r\n|\r|\n", newline, replacement) if newline != "\n" else replacement.replace("\r\n", "\n")
+
+
+def can_encode(text: str, encoding: str | None) -> bool:
+    if encoding is None:
+        return True
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def wanted(finding: Finding, unsafe: bool) -> bool:
+    if finding.fix is None:
+        return False
+    kind = finding.fix.applicability
+    return kind is Applicability.SAFE or (unsafe and kind is Applicability.UNSAFE)
+
+
+def _conflicts(a: Span, b: Span) -> bool:
+    # Two insertions at one place conflict too: their order would be arbitrary.
+    return a.overlaps(b) or (a.start == b.start and (len(a) == 0 or len(b) == 0))
+
+
+def plan_edits(text: str, findings: Iterable[Finding], unsafe: bool = False, *, keep_lines: bool = False,
+               encoding: str | None = None) -> list[list[Edit]]:
+    """The fixes to apply to `text` now, one list of edits per fix, none overlapping another.
+
+    A fix is taken whole or not at all; where fixes overlap, the earlier one wins and the other
+    is left for the next pass (the text is re-checked, so it is found again if still wrong).
+    `keep_lines` leaves out fixes that add or remove a line break (scoring needs aligned lines);
+    `encoding` leaves out fixes whose replacement that encoding cannot write.
+    """
+    newline = newline_of(text)
+    taken: list[Span] = []
+    plan: list[list[Edit]] = []
+    for f in sorted(findings, key=lambda f: f.sort_key):
+        if not wanted(f, unsafe):
+            continue
+        assert f.fix is not None
+        edits = []
+        for e in f.fix.edits:
+            found = text[e.span.start : e.span.end]
+            edits.append(Edit(e.span, _native(keep_case(found, e.replacement), newline)))
+        if all(text[e.span.start : e.span.end] == e.replacement for e in edits):
+            continue  # nothing would change
+        if keep_lines and any(re.search(r"[\r\n]", text[e.span.start : e.span.end] + e.replacement) for e in edits):
+            continue
+        if not all(can_encode(e.replacement, encoding) for e in edits):
+            continue
+        if any(e.span.end > len(text) or _conflicts(e.span, t) for e in edits for t in taken):
+            continue
+        taken.extend(e.span for e in edits)
+        plan.append(edits)
+    return plan
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Splice non-overlapping edits into `text`, from the end so earlier offsets stay valid."""
+    out = text
+    for e in sorted(edits, key=lambda e: (e.span.start, e.span.end), reverse=True):
+        out = out[: e.span.start] + e.replacement + out[e.span.end :]
+    return out
+
+
+def fix_text(text: str, findings: list[Finding], check: Check, unsafe: bool = False, *, keep_lines: bool = False,
+             encoding: str | None = None, max_passes: int = MAX_PASSES) -> FixedText:
+    """Apply fixes pass after pass, re-checking the fixed text, until nothing changes.
+
+    `findings` are those of `text`; `check` finds them in a fixed text. The pass limit and the
+    memory of texts already seen stop fixes that undo each other.
+    """
+    seen = {text}
+    applied = passes = 0
+    current = findings
+    while passes < max_passes:
+        plan = plan_edits(text, current, unsafe, keep_lines=keep_lines, encoding=encoding)
+        if not plan:
+            break
+        new = apply_edits(text, [e for edits in plan for e in edits])
+        if new == text:
+            break
+        applied += len(plan)
+        passes += 1
+        text = new
+        if text in seen:
+            break
+        seen.add(text)
+        current = check(text)
+    return FixedText(text, applied, passes)
+
+
+def _lines(text: str) -> list[str]:
+    # Only CR, LF and CRLF end lines, as in LineIndex (str.splitlines also splits on form feeds).
+    return re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z", text)
+
+
+def unified_diff(path: str, old: str, new: str) -> str:
+    """A unified diff of a file's text, as `git apply` and `patch -p1` read it."""
+    if old == new:
+        return ""
+    lines = difflib.unified_diff(_lines(old), _lines(new),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    out = []
+    for line in lines:
+        if not line.endswith(("\n", "\r")):
+            line += "\n\\ No newline at end of file\n"
+        out.append(line)
+    return "".join(out)

@@ -1,0 +1,176 @@
+"""`lint --fix`, `--diff` and `--interactive` over a run, and the safe-fixed text for `score --fixed`.
+
+Files are fixed and written one at a time, so a large run holds one article in memory and a
+crash leaves every file either as it was or fixed (see termcheck.safewrite).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from termcheck import suppression
+from termcheck.engine import Engine
+from termcheck.errors import InputError
+from termcheck.findings import Finding
+from termcheck.fixer import fix_text, unified_diff
+from termcheck.results import FileResult, RunResult
+from termcheck.runner import LintOptions, lint, make_document
+from termcheck.safewrite import replace_text
+from termcheck.textio import BinaryFile, Decoded
+
+if TYPE_CHECKING:
+    from termcheck.baseline import Baseline
+
+
+@dataclass
+class FileFix:
+    file: FileResult
+    text: str  # the text once fixed
+    applied: int
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.file.doc.text
+
+
+@dataclass
+class FixSummary:
+    fixes: int = 0
+    files: int = 0
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FixRequest:
+    fix: bool = False
+    unsafe: bool = False
+    diff: bool = False
+    interactive: bool = False
+    quiet: bool = False  # no summary line; files that could not be fixed are still named
+
+
+@dataclass
+class FixOutcome:
+    result: RunResult | None  # the findings left to report, or None when there is nothing more to print
+    exit_code: int
+
+
+class Checker:
+    """Findings as `lint` reports them (inline suppressions and the baseline applied), for a file's
+    text as read or as fixed, in the language the run gave the file."""
+
+    def __init__(self, engine: Engine, baseline: Baseline | None = None) -> None:
+        self.engine = engine
+        self.baseline = baseline
+        self.codes = {r.code for r in engine.rules}
+
+    def findings(self, doc_path: Path, lang: str, text: str, encoding: str) -> list[Finding]:
+        doc = make_document(doc_path, lang, Decoded(text, encoding))
+        found, _ = suppression.silence(doc, self.engine.check(doc), self.codes)
+        if self.baseline is not None:
+            found, _ = self.baseline.split(doc.path, found)
+        return found
+
+    def live(self, fr: FileResult) -> FileResult:
+        """`fr` with its document's text: a large run lets texts go once checked
+        (termcheck.parallel.detach), and then the file is read and checked again."""
+        if fr.doc.text or not fr.findings:
+            return fr
+        doc = make_document(fr.doc.path, fr.doc.lang)
+        return replace(fr, doc=doc, findings=self.findings(doc.path, doc.lang, doc.text, doc.encoding), positions={})
+
+
+def fix_file(checker: Checker, fr: FileResult, unsafe: bool = False, keep_lines: bool = False) -> FileFix:
+    doc = fr.doc
+    fixed = fix_text(doc.text, fr.findings, lambda text: checker.findings(doc.path, doc.lang, text, doc.encoding),
+                     unsafe, keep_lines=keep_lines, encoding=doc.encoding)
+    return FileFix(fr, fixed.text, fixed.applied)
+
+
+def fix_run(result: RunResult, checker: Checker, unsafe: bool, messages: list[str]) -> Iterator[FileFix]:
+    for fr in result.files:
+        try:
+            yield fix_file(checker, checker.live(fr), unsafe)
+        except InputError as err:  # gone or unreadable since the check
+            messages.append(f"{fr.path}: {err.message}; not fixed")
+
+
+def write_fix(ff: FileFix, summary: FixSummary) -> None:
+    """Write a changed file; one that cannot be written is named and the run goes on."""
+    if not ff.changed:
+        return
+    doc = ff.file.doc
+    try:
+        replace_text(doc.path, doc.text, ff.text, doc.encoding)
+    except InputError as err:
+        summary.messages.append(f"{ff.file.path}: {err.message}")
+        return
+    summary.fixes += ff.applied
+    summary.files += 1
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else ('es' if word.endswith('x') else 's')}"
+
+
+def _note(message: str) -> None:
+    sys.stderr.write(f"termcheck: {message}\n")
+
+
+def run_fixes(result: RunResult, engine: Engine, options: LintOptions, request: FixRequest) -> FixOutcome:
+    """--diff prints what --fix would change (exit 1 if anything would); --fix and --interactive
+    write, then the files are checked again and what remains is reported (exit 1 if anything)."""
+    checker = Checker(engine, options.baseline)
+    summary = FixSummary()
+    if request.diff:
+        files = fixes = 0
+        for ff in fix_run(result, checker, request.unsafe, summary.messages):
+            if ff.changed:
+                sys.stdout.write(unified_diff(ff.file.path, ff.file.doc.text, ff.text))
+                files, fixes = files + 1, fixes + ff.applied
+        for message in summary.messages:
+            _note(message)
+        if not request.quiet:
+            _note(f"{plural(files, 'file')} would be changed by {plural(fixes, 'fix')}")
+        return FixOutcome(None, 1 if files else 0)
+    if request.interactive:
+        from termcheck.interactive import review
+
+        reviewed = review(result, sys.stdin, sys.stdout, checker.live)
+        summary.messages += reviewed.messages
+        done = f"accepted {plural(reviewed.accepted, 'change')}, wrote {plural(reviewed.files, 'file')}"
+    else:
+        for ff in fix_run(result, checker, request.unsafe, summary.messages):
+            write_fix(ff, summary)
+        done = f"fixed {plural(summary.fixes, 'finding')} in {plural(summary.files, 'file')}"
+    for message in summary.messages:
+        _note(message)
+    if not request.quiet:
+        _note(done)
+    after = lint(replace(options, progress=None), engine)
+    if request.interactive:
+        from termcheck.report.text import summary as text_summary
+
+        sys.stdout.write(text_summary(after) + "\n")
+        return FixOutcome(None, 1 if after.total else 0)
+    return FixOutcome(after, 1 if after.total else 0)
+
+
+def score_fixer(engine: Engine, lang: str) -> Callable[[Path], tuple[str, int]]:
+    """For `score --fixed`: a file's text as the safe fixes leave it, its lines kept aligned."""
+    checker = Checker(engine)
+
+    def fixed(path: Path) -> tuple[str, int]:
+        try:
+            doc = make_document(path, lang)
+        except BinaryFile as err:
+            raise InputError(err.message, path) from None
+        findings = checker.findings(doc.path, doc.lang, doc.text, doc.encoding)
+        ff = fix_file(checker, FileResult(str(path), doc, findings), keep_lines=True)
+        return ff.text, ff.applied
+
+    return fixed
