@@ -1,0 +1,262 @@
+"""The HTML report for translators and sub-editors: one self-contained file.
+
+Summary (files, findings by severity and rule family, likely source language, a bar chart),
+then each article with its findings highlighted in place, a list of the findings with
+copyable suggestions, and a glossary of the rules. Styles and script are inlined from
+assets/ and a Content-Security-Policy forbids any network access. Everything that comes from
+an article, a glossary or a path is escaped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from html import escape
+from importlib.resources import files
+from typing import Any
+
+from termcheck import __version__
+from termcheck.findings import Finding, Severity
+from termcheck.results import FileResult, RunResult
+from termcheck.rules import Rule, all_rules
+
+FAMILIES = {"0": "meta", "1": "terms", "2": "transliteration", "3": "mistranslation", "4": "acronyms",
+            "5": "language", "6": "consistency", "7": "residue"}
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+
+
+def _asset(name: str) -> str:
+    return (files("termcheck.report") / "assets" / name).read_text(encoding="utf-8")
+
+
+def _t(s: object) -> str:
+    """Text node content."""
+    return escape(str(s), quote=False)
+
+
+def _a(s: object) -> str:
+    """Attribute value (always written in double quotes)."""
+    return escape(str(s), quote=True)
+
+
+def lang_name(code: object) -> str:
+    from termcheck.rules.names import LANG_NAMES
+
+    return LANG_NAMES.get(str(code), str(code))
+
+
+def family(code: str) -> str:
+    return f"TC{code[2]}xx {FAMILIES.get(code[2], '')}".strip()
+
+
+# --- article text with highlights -------------------------------------------------------------
+
+def _open_tag(f: Finding, idx: int, file_idx: int, first: bool, empty: bool = False) -> str:
+    classes = f"hl sev-{f.severity.value}" + (" empty" if empty else "") + ("" if first else " cont")
+    attrs = (f' class="{classes}" data-idx="{idx}" data-code="{_a(f.code)}" data-severity="{f.severity.value}"'
+             f' data-file="{file_idx}" title="{_a(f.code + ": " + f.message)}"')
+    if first:
+        attrs += f' id="f-{idx}" data-first="" tabindex="0" aria-describedby="item-{idx}"'
+    return f"<mark{attrs}>"
+
+
+def highlight(text: str, findings: list[tuple[int, Finding]], file_idx: int) -> str:
+    """`text` escaped, each finding wrapped in <mark>. Nested and adjacent spans nest or sit
+    side by side; a span that crosses another is split into pieces (only the first carries
+    the id), so any set of spans renders as well-formed HTML."""
+    spans = [(f.span.start, f.span.end, idx, f) for idx, f in findings]
+    bounds = sorted({0, len(text)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans})
+    out: list[str] = []
+    stack: list[int] = []
+    started: set[int] = set()
+
+    def empties_at(pos: int) -> None:
+        for s, e, idx, f in spans:
+            if s == e == pos and idx not in started:
+                started.add(idx)
+                out.append(_open_tag(f, idx, file_idx, True, empty=True) + "</mark>")
+
+    starting: dict[int, list[tuple[int, int, int, Finding]]] = {}
+    for sp in spans:
+        if sp[0] < sp[1]:
+            starting.setdefault(sp[0], []).append(sp)
+    live: list[tuple[int, int, int, Finding]] = []  # spans covering the current segment (a sweep)
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        live = [sp for sp in live if sp[1] > a] + starting.get(a, [])
+        active = sorted(live, key=lambda sp: (sp[0], -sp[1], sp[2]))
+        want = [sp[2] for sp in active]
+        keep = 0
+        while keep < len(stack) and keep < len(want) and stack[keep] == want[keep]:
+            keep += 1
+        while len(stack) > keep:
+            stack.pop()
+            out.append("</mark>")
+        empties_at(a)
+        for _, _, idx, f in active[keep:]:
+            out.append(_open_tag(f, idx, file_idx, idx not in started))
+            started.add(idx)
+            stack.append(idx)
+        out.append(_t(text[a:b]))
+    out.extend("</mark>" for _ in stack)
+    empties_at(len(text))
+    return "".join(out)
+
+
+# --- pieces ----------------------------------------------------------------------------------
+
+def _suggestion(s: str) -> str:
+    shown = "(delete)" if s == "" else s
+    label = "Copy" if s else "Copy (empty)"
+    return (f'<li><code>{_t(shown)}</code> <button type="button" class="copy" data-copy="{_a(s)}" '
+            f'aria-label="Copy suggestion {_a(shown)}">{label}</button></li>')
+
+
+def finding_item(fr: FileResult, f: Finding, idx: int, file_idx: int) -> str:
+    line, col = fr.position(f.span.start)
+    search = " ".join([f.code, f.name, f.message, f.text, fr.path, *f.suggestions]).lower()
+    parts = [
+        f'<li class="finding-item sev-{f.severity.value}" id="item-{idx}" data-idx="{idx}" data-code="{_a(f.code)}"'
+        f' data-severity="{f.severity.value}" data-file="{file_idx}" data-search="{_a(search)}">',
+        f'<a class="loc" href="#f-{idx}">line {line}, column {col}</a> '
+        f'<span class="badge sev-{f.severity.value}">{f.severity.value}</span> '
+        f'<a class="code" href="#rule-{_a(f.code)}">{_t(f.code)} {_t(f.name)}</a>',
+        f'<p class="msg">{_t(f.message)}</p>',
+        f'<p class="flagged small">Flagged: <q>{_t(f.text)}</q>'
+        + (f' · glossary entry <code>{_t(f.entry)}</code>' if f.entry else "")
+        + (f' · fix: {_t(f.fix.applicability.value)}' if f.fix else "") + "</p>",
+    ]
+    if f.suggestions:
+        parts.append('<ul class="suggestions" aria-label="Suggestions">'
+                     + "".join(_suggestion(s) for s in f.suggestions) + "</ul>")
+    parts.append("</li>")
+    return "".join(parts)
+
+
+def _bars(rows: Iterable[tuple[str, int, str]], total: int) -> str:
+    out = []
+    for label, n, cls in rows:
+        pct = 0 if not total else round(100 * n / total, 1)
+        out.append(f'<div class="bar-row"><span>{_t(label)}</span>'
+                   f'<span class="bar {cls}" role="img" aria-label="{_a(label)}: {n}"><span style="width:{pct}%">'
+                   f'</span></span><span class="v">{n}</span></div>')
+    return "".join(out)
+
+
+def summary(result: RunResult) -> str:
+    total = result.total
+    sev = [(s, result.count(s)) for s in Severity]
+    fams = Counter(family(f.code) for _, f in result.findings)
+    cards = [f'<div class="card"><span class="n">{len(result.files)}</span>file{"s" if len(result.files) != 1 else ""}'
+             f'</div>', f'<div class="card"><span class="n">{total}</span>finding{"s" if total != 1 else ""}</div>']
+    cards += [f'<div class="card {s.value}"><span class="n">{n}</span>{s.value}{"s" if n != 1 else ""}</div>'
+              for s, n in sev]
+    cards.append(f'<div class="card"><span class="n">{result.suppressed()}</span>suppressed</div>')
+    rows = []
+    for i, fr in enumerate(result.files):
+        src = ""
+        if fr.info.get("source_lang"):
+            conf = fr.info.get("source_confidence")
+            src = lang_name(fr.info["source_lang"]) + (f" ({float(conf):.0%})" if conf is not None else "")
+        rows.append(f'<tr><td class="path"><a href="#doc-{i}">{_t(fr.path)}</a></td>'
+                    f'<td>{_t(lang_name(fr.info.get("lang", fr.doc.lang)))}</td><td>{_t(src) or "—"}</td>'
+                    f'<td class="num">{sum(fr.suppressed.values())}</td><td class="num">{len(fr.findings)}</td></tr>')
+    return (
+        '<section class="summary" id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
+        f'<div class="cards">{"".join(cards)}</div>'
+        '<div class="charts">'
+        f'<div class="chart"><h3>By severity</h3>{_bars(((s.value, n, s.value) for s, n in sev), total)}</div>'
+        f'<div class="chart"><h3>By rule family</h3>{_bars(((k, n, "") for k, n in sorted(fams.items())), total)}'
+        + ("" if fams else '<p class="small">No findings.</p>') + '</div></div>'
+        '<table class="docs"><thead><tr><th>Article</th><th>Language</th><th>Likely translated from</th>'
+        '<th class="num">Suppressed</th><th class="num">Findings</th></tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table></section>'
+    )
+
+
+def toolbar(result: RunResult) -> str:
+    sev = "".join(f'<label><input type="checkbox" data-filter="severity" value="{s.value}" checked> '
+                  f'{s.value} ({result.count(s)})</label>' for s in Severity)
+    codes = Counter((f.code, f.name) for _, f in result.findings)
+    rules = "".join(f'<option value="{_a(c)}">{_t(c)} {_t(n)} ({k})</option>' for (c, n), k in sorted(codes.items()))
+    docs = "".join(f'<option value="{i}">{_t(fr.path)} ({len(fr.findings)})</option>'
+                   for i, fr in enumerate(result.files))
+    return (
+        '<nav class="toolbar" aria-label="Filter and navigate findings"><div class="inner">'
+        f'<fieldset><legend>Severity</legend>{sev}</fieldset>'
+        f'<label>Rule <select id="f-rule"><option value="">all rules</option>{rules}</select></label>'
+        f'<label>File <select id="f-file"><option value="">all files</option>{docs}</select></label>'
+        '<input type="search" id="f-search" placeholder="Search findings (/)" aria-label="Search findings">'
+        f'<span id="f-count" aria-live="polite">{result.total} findings</span>'
+        '<span class="nav"><button type="button" id="prev" title="Previous finding (k or p)">&#8593; prev</button>'
+        '<button type="button" id="next" title="Next finding (j or n)">next &#8595;</button></span>'
+        '</div></nav>'
+    )
+
+
+def article(fr: FileResult, file_idx: int, first_idx: int) -> str:
+    numbered = list(enumerate(fr.findings, start=first_idx))
+    meta = [lang_name(fr.info.get("lang", fr.doc.lang))]
+    if fr.info.get("source_lang"):
+        conf = fr.info.get("source_confidence")
+        meta.append(f"likely translated from {lang_name(fr.info['source_lang'])}"
+                    + (f" ({float(conf):.0%} confidence)" if conf is not None else ""))
+    meta.append(f"{len(fr.findings)} finding{'s' if len(fr.findings) != 1 else ''}")
+    if sum(fr.suppressed.values()):
+        meta.append(f"{sum(fr.suppressed.values())} suppressed")
+    items = "".join(finding_item(fr, f, idx, file_idx) for idx, f in numbered)
+    lang = fr.info.get("lang", fr.doc.lang)
+    return (
+        f'<section class="article" id="doc-{file_idx}" data-file="{file_idx}" aria-labelledby="doc-{file_idx}-h">'
+        f'<h2 id="doc-{file_idx}-h">{_t(fr.path)}</h2><p class="docmeta">{_t(" · ".join(meta))}</p>'
+        f'<div class="text" lang="{_a(lang)}">{highlight(fr.doc.text, numbered, file_idx)}</div>'
+        + (f'<h3 class="small">Findings</h3><ol class="findings">{items}</ol>' if items else
+           '<p class="small">No findings.</p>')
+        + "</section>"
+    )
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{_t(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
+
+
+def rule_glossary(rules: list[Rule]) -> str:
+    entries = []
+    for r in rules:
+        entries.append(
+            f'<dt id="rule-{_a(r.code)}">{_t(r.code)} {_t(r.name)} '
+            f'<span class="badge sev-{r.severity.value}">{r.severity.value}</span>'
+            + (' <span class="small">fixable</span>' if r.fixable else "") + "</dt>"
+            f"<dd><p>{_t(r.summary)}</p>{_paragraphs(r.explanation)}"
+            f'<p class="small">Flagged:</p><pre>{_t(r.flagged_example.strip())}</pre>'
+            f'<p class="small">Not flagged:</p><pre>{_t(r.clean_example.strip())}</pre></dd>')
+    return ('<section id="rules" aria-labelledby="rules-h"><h2 id="rules-h">Rules</h2>'
+            f'<dl class="rules">{"".join(entries)}</dl></section>')
+
+
+def render(result: RunResult) -> str:
+    sections: list[str] = []
+    first = 0
+    for i, fr in enumerate(result.files):
+        sections.append(article(fr, i, first))
+        first += len(fr.findings)
+    n = result.total
+    meta: dict[str, Any] = {"files": len(result.files), "findings": n}
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<link rel="icon" href="data:,">'
+        f'<meta name="generator" content="termcheck {_a(__version__)}">'
+        f"<title>termcheck report: {n} finding{'s' if n != 1 else ''}</title>"
+        f"<style>{_asset('report.css')}</style></head><body>"
+        '<header class="top"><h1>termcheck report</h1>'
+        f'<p class="meta">{meta["files"]} file{"s" if meta["files"] != 1 else ""} checked · '
+        f'{n} finding{"s" if n != 1 else ""} · termcheck {_t(__version__)}</p></header>'
+        f"{toolbar(result)}<main>{summary(result)}{''.join(sections)}{rule_glossary(all_rules())}</main>"
+        '<div id="popover" role="dialog" aria-label="Finding details" hidden></div>'
+        '<footer><p class="keys">Keys: <kbd>j</kbd>/<kbd>n</kbd> next finding, <kbd>k</kbd>/<kbd>p</kbd> previous, '
+        '<kbd>/</kbd> search, <kbd>Esc</kbd> close. Click a highlight for its details and suggestions.</p>'
+        '<p>Generated by termcheck. Severity: <b>error</b> is wrong in the article\'s language; '
+        '<b>warning</b> is likely wrong, a person decides.</p></footer>'
+        f"<script>{_asset('report.js')}</script></body></html>\n"
+    )

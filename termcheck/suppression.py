@@ -1,0 +1,139 @@
+"""Inline suppressions: a person's decision, written in the article, that a finding is right.
+
+Markers (codes optional, comma or space separated; none means every rule):
+
+    <!-- termcheck: ignore TC201 -->     Markdown and HTML
+    [termcheck: ignore TC201, TC301]     any file, typically plain text
+    # termcheck: ignore TC201            any file, at the end of a line
+
+Scope: a marker that shares its line with text silences that line; a marker alone on its
+line silences the next line that is not blank. A marker code that silences nothing is
+reported as TC001 unused-suppression (only for rules that ran).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from termcheck.document import Document, LineIndex, Span
+from termcheck.findings import Finding
+
+_CODES = r"((?:[ \t]*,?[ \t]*TC\d{3}\b)*)"
+_MARKER = re.compile(
+    rf"<!--[ \t]*termcheck:[ \t]*ignore\b{_CODES}[ \t]*-->"
+    rf"|\[[ \t]*termcheck:[ \t]*ignore\b{_CODES}[ \t]*\]"
+    rf"|#[ \t]*termcheck:[ \t]*ignore\b{_CODES}[ \t]*(?=\r\n|\r|\n|\Z)",
+    re.I,
+)
+_CODE = re.compile(r"TC\d{3}", re.I)
+
+
+@dataclass
+class Suppression:
+    span: Span  # the marker itself
+    line: int  # 1-based line of the marker
+    target: int  # the line it silences
+    codes: frozenset[str] | None  # None: every rule
+    used: set[str] = field(default_factory=set)
+
+
+def find_markers(text: str) -> list[Suppression]:
+    lines = LineIndex(text)
+    found: list[Suppression] = []
+    for m in _MARKER.finditer(text):
+        raw = next((g for g in m.groups() if g is not None), "")
+        codes = frozenset(c.upper() for c in _CODE.findall(raw)) or None
+        line, _ = lines.position(m.start())
+        target = line if _shares_line(text, lines, line, m) else _next_nonblank(text, lines, line)
+        found.append(Suppression(Span(m.start(), m.end()), line, target, codes))
+    return found
+
+
+def _line_text(text: str, lines: LineIndex, line: int) -> tuple[int, str]:
+    start = lines.line_start(line)
+    end = lines.line_start(line + 1) if line < lines.line_count else len(text)
+    return start, text[start:end]
+
+
+def _shares_line(text: str, lines: LineIndex, line: int, m: re.Match[str]) -> bool:
+    start, body = _line_text(text, lines, line)
+    rest = body[: m.start() - start] + body[m.end() - start :]
+    return bool(_MARKER.sub("", rest).strip())
+
+
+def _next_nonblank(text: str, lines: LineIndex, line: int) -> int:
+    for n in range(line + 1, lines.line_count + 1):
+        if _line_text(text, lines, n)[1].strip():
+            return n
+    return line + 1
+
+
+def blank_markers(prose: str, markers: list[Suppression]) -> str:
+    """Markers are instructions, not prose: rules must not read them."""
+    if not markers:
+        return prose
+    chars = list(prose)
+    for s in markers:
+        for i in range(s.span.start, s.span.end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def apply_suppressions(doc: Document, findings: list[Finding], markers: list[Suppression]) -> tuple[
+        list[Finding], list[Finding]]:
+    """Split findings into (kept, suppressed), recording which marker codes were used."""
+    if not markers:
+        return findings, []
+    by_line: dict[int, list[Suppression]] = {}
+    for s in markers:
+        by_line.setdefault(s.target, []).append(s)
+    kept: list[Finding] = []
+    suppressed: list[Finding] = []
+    for f in findings:
+        line, _ = doc.lines.position(f.span.start)
+        hits = [s for s in by_line.get(line, []) if s.codes is None or f.code in s.codes]
+        for s in hits:
+            s.used.add(f.code)
+        (suppressed if hits else kept).append(f)
+    return kept, suppressed
+
+
+def unused_findings(markers: list[Suppression], active_codes: set[str]) -> list[Finding]:
+    """TC001 findings for marker codes that silenced nothing, among the rules that ran."""
+    from termcheck.rules.meta import unused_suppression
+
+    out: list[Finding] = []
+    for s in markers:
+        if s.codes is None:
+            unused = [] if s.used else ["any rule"]
+        else:
+            unused = sorted(c for c in s.codes - s.used if c in active_codes)
+        if not unused:
+            continue
+        # Deleting the marker is the fix only when none of its codes does anything.
+        whole = s.codes is None or not (s.codes - set(unused))
+        out.append(unused_suppression.finding(
+            s.span.start, s.span.end, f"unused suppression: no {', '.join(unused)} finding on line {s.target}",
+            suggestions=[""] if whole else []))
+    return out
+
+
+def silence(doc: Document, findings: list[Finding], active_codes: set[str]) -> tuple[list[Finding], dict[str, int]]:
+    """Apply the document's markers (doc.meta["suppressions"]): the findings left, with TC001
+    findings for unused markers when that rule runs, and the count silenced."""
+    markers: list[Suppression] = doc.meta.get("suppressions", [])  # type: ignore[assignment]
+    kept, suppressed = apply_suppressions(doc, findings, markers)
+    if "TC001" in active_codes:
+        kept = sorted(kept + unused_findings(markers, active_codes), key=lambda f: f.sort_key)
+        for f in kept:
+            f.text = doc.text[f.span.start : f.span.end]
+    return kept, {"inline": len(suppressed)}
+
+
+def prepare(doc: Document) -> None:
+    """Find the document's markers and hide them from the rules."""
+    markers = find_markers(doc.text)
+    doc.meta["suppressions"] = markers
+    doc.prose = blank_markers(doc.prose, markers)
