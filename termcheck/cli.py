@@ -28,6 +28,9 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
+from termcheck.report.formats import ReportFormat  # noqa: E402  (lint's --format; beside the enum it extends)
+
+
 def _fail(err: TermcheckError) -> None:
     typer.echo(f"termcheck: error: {err}", err=True)
     raise typer.Exit(2)
@@ -51,10 +54,15 @@ def main_callback(
     """termcheck: a translation quality and terminology checker for news."""
 
 
+_POSITIONS_ONLY = {ReportFormat.text, ReportFormat.json, ReportFormat.github}
+
+
 @app.command()
 def lint(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders to check (folders recursively).")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format (html: a file for "
+                                                        "translators, reports/termcheck-report.html unless -o).")
+                             ] = ReportFormat.text,
     lang: Annotated[Optional[str], typer.Option(help="Language of the articles (en, fr, de, es, it, tr); "
                                                      "default: detected per document.")] = None,
     select: Annotated[Optional[list[str]], typer.Option(help="Only these rule codes or prefixes (TC2, TC401).")] = None,
@@ -66,12 +74,33 @@ def lint(
                                                               "(default: *.txt, *.md).")] = None,
     exclude: Annotated[Optional[list[str]], typer.Option(help="Glob of files or folders to skip.")] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline "
+                                                          "file (see --write-baseline).")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record every current finding "
+                                                           "in this file and exit 0.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but findings.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes in place; report what remains.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply the "
+                                                                      "unsafe fixes (first suggestion).")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of what --fix would change; "
+                                                      "write nothing.")] = False,
+    interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Review each finding that has "
+                                                                          "suggestions and choose the fix.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (default 0: one per core; "
+                                                                  "1: no workers). Output is the same.")] = 0,
 ) -> None:
     """Check articles and report machine-translation artifacts. Exit 0: clean, 1: findings, 2: error."""
+    from termcheck.progress import make_progress
+    from termcheck.report.formats import default_output, render_report
     from termcheck.config import load_settings
     from termcheck.runner import LintOptions
     from termcheck.runner import lint as run_lint
+    from termcheck.runner import make_engine
 
+    if unsafe_fixes and not (fix or diff):
+        _fail(TermcheckError("--unsafe-fixes needs --fix or --diff"))
+    if interactive and (fix or diff):
+        _fail(TermcheckError("--interactive reviews fixes one by one; it cannot be combined with --fix or --diff"))
     try:
         settings = load_settings(Path.cwd())
         if lang:
@@ -88,17 +117,44 @@ def lint(
             settings.include = _split(include)
         if exclude:
             settings.exclude = _split(exclude)
-        result = run_lint(LintOptions(paths, settings))
+        known = None
+        if baseline and not write_baseline:
+            from termcheck.baseline import load_baseline
+
+            known = load_baseline(baseline)
+        progress = make_progress(quiet)
+        try:
+            engine = make_engine(settings)
+            # Reports that need only the findings' positions let each article's text go once checked.
+            keep = fix or diff or interactive or output_format not in _POSITIONS_ONLY
+            result = run_lint(LintOptions(paths, settings, baseline=known, progress=progress, jobs=jobs,
+                                          keep_documents=keep), engine)
+        finally:
+            if progress:
+                progress.stop()
+        if write_baseline:
+            from termcheck.baseline import write_baseline as save_baseline
+
+            n = save_baseline(result, write_baseline)
+            if not quiet:
+                typer.echo(f"termcheck: recorded {n} finding{'s' if n != 1 else ''} in {write_baseline}", err=True)
+            raise typer.Exit(0)
     except TermcheckError as err:
         _fail(err)
         return
-    for notice in result.notices:
-        typer.echo(f"termcheck: {notice}", err=True)
-    if output_format is OutputFormat.json:
-        from termcheck.report.json_report import render
-    else:
-        from termcheck.report.text import render
-    report = render(result)
+    if not quiet:
+        for notice in result.notices:
+            typer.echo(f"termcheck: {notice}", err=True)
+    if fix or diff or interactive:
+        from termcheck.fixrun import FixRequest, run_fixes
+
+        outcome = run_fixes(result, engine, LintOptions(paths, settings, baseline=known, jobs=jobs),
+                            FixRequest(fix, unsafe_fixes, diff, interactive, quiet))
+        if outcome.result is None:
+            raise typer.Exit(outcome.exit_code)
+        result = outcome.result
+    report = render_report(output_format, result, quiet=quiet)
+    output = output or default_output(output_format)
     if output:
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
@@ -107,7 +163,46 @@ def lint(
             _fail(TermcheckError(f"cannot write report: {err.strerror}", output))
     else:
         sys.stdout.write(report)
+    if output_format is ReportFormat.html and output and not quiet:
+        typer.echo(str(output))
     raise typer.Exit(1 if result.total else 0)
+
+
+@app.command()
+def score(
+    hypotheses: Annotated[list[Path], typer.Argument(metavar="HYP", help="Machine-translated files or folders.")],
+    ref: Annotated[list[Path], typer.Option("--ref", help="The human reference of each HYP, a file or a folder "
+                                                          "(repeatable; one folder serves all).")],
+    fixed: Annotated[bool, typer.Option("--fixed", help="Also score the text as termcheck's safe fixes "
+                                                        "would leave it.")] = False,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    lang: Annotated[str | None, typer.Option(help="Language of the articles, for --fixed.")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option(help="Another glossary, for --fixed.")] = None,
+    no_default_glossary: Annotated[bool, typer.Option("--no-default-glossary",
+                                                      help="Do not load the shipped glossaries.")] = False,
+) -> None:
+    """Score translations against references: BLEU, chrF and TER (sacrebleu), lines aligned."""
+    from termcheck.config import load_settings
+    from termcheck.report.score_report import render_json, render_text
+    from termcheck.runner import display_path, make_engine
+    from termcheck.score import pair_paths, score_pairs
+
+    try:
+        settings = load_settings(Path.cwd())
+        settings.lang = lang.lower() if lang else settings.lang
+        settings.glossary = [*settings.glossary, *(glossary or [])]
+        settings.default_glossary = settings.default_glossary and not no_default_glossary
+        pairs = pair_paths(hypotheses, ref, settings.include, settings.exclude)
+        fixer = None
+        if fixed:
+            from termcheck.fixrun import score_fixer
+
+            fixer = score_fixer(make_engine(settings), settings.lang)
+        report = score_pairs(pairs, display_path, fixer)
+    except TermcheckError as err:
+        _fail(err)
+        return
+    sys.stdout.write(render_json(report) if output_format is OutputFormat.json else render_text(report))
 
 
 @app.command("rules")

@@ -10,10 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from termcheck.errors import ConfigError
-from termcheck.textio import read_config_text
+from termcheck.textio import read_config_text, toml_error
 
 DEFAULT_INCLUDE = ["*.txt", "*.md"]
-_TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
 
 
 @dataclass
@@ -54,9 +53,8 @@ def _parse(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        m = _TOML_POS.search(str(err))
-        msg = _TOML_POS.sub("", str(err)).strip()
-        raise ConfigError(f"invalid TOML: {msg}", path, int(m.group(1)) if m else None) from None
+        msg, line = toml_error(err, text)
+        raise ConfigError(f"invalid TOML: {msg}", path, line) from None
 
 
 def _line_of(path: Path, key: str) -> int | None:

@@ -20,7 +20,10 @@ class Notice:
 
 
 def _matches(rel: str, name: str, patterns: list[str]) -> bool:
-    return any(fnmatch(name, p) or fnmatch(rel, p) or fnmatch(rel, f"*/{p}") for p in patterns)
+    """A glob matches a file's name, its relative path, or one of its folders (--exclude drafts)."""
+    folders = rel.split("/")[:-1]
+    return any(fnmatch(name, p) or fnmatch(rel, p) or fnmatch(rel, f"*/{p}") or fnmatch(rel, f"{p}/*")
+               or any(fnmatch(f, p) for f in folders) for p in patterns)
 
 
 def discover(paths: list[Path], include: list[str], exclude: list[str]) -> tuple[list[Path], list[Notice]]:

@@ -48,6 +48,8 @@ class Finding:
     # Filled in by the engine once the finding is placed in a document.
     text: str = ""
     precedence: int = 50
+    # The language the artifact comes from, where a rule can tell (evidence of the source language).
+    origin: str | None = None
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

@@ -15,9 +15,14 @@ class FileResult:
     doc: Document
     findings: list[Finding]
     info: dict[str, Any] = field(default_factory=dict)  # per-file facts (language, likely source …)
+    suppressed: dict[str, int] = field(default_factory=dict)  # findings silenced, by how ("inline", "baseline")
+    # (line, column) of the findings' offsets, for results whose document text was let go
+    # (termcheck.parallel.detach: a large run keeps no article in memory once checked).
+    positions: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def position(self, offset: int) -> tuple[int, int]:
-        return self.doc.lines.position(offset)
+        known = self.positions.get(offset)
+        return known if known is not None else self.doc.lines.position(offset)
 
 
 @dataclass
@@ -35,3 +40,7 @@ class RunResult:
     @property
     def total(self) -> int:
         return sum(len(fr.findings) for fr in self.files)
+
+    def suppressed(self, how: str | None = None) -> int:
+        """Findings silenced by inline markers and the baseline (or by `how` only)."""
+        return sum(n for fr in self.files for k, n in fr.suppressed.items() if how is None or k == how)

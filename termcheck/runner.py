@@ -5,29 +5,46 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from termcheck import suppression
 from termcheck.config import Settings
 from termcheck.discovery import discover
 from termcheck.document import Document
 from termcheck.engine import Engine, select_rules
 from termcheck.errors import InputError, TermcheckError
-from termcheck.glossary.loader import default_glossary_dir, load_glossary
+from termcheck.fingerprint import source_language
+from termcheck.glossary.cache import load_glossary_cached
+from termcheck.glossary.loader import default_glossary_dir
 from termcheck.glossary.model import Glossary
 from termcheck.language import detect_language
+from termcheck.markup import markup_kind, prose_mask
+from termcheck.parallel import check_files
 from termcheck.results import FileResult, RunResult
 from termcheck.rules import Context
-from termcheck.textio import BinaryFile, read_article
+from termcheck.safe_regex import drain_timeouts
+from termcheck.textio import BinaryFile, Decoded, read_article
+
+if TYPE_CHECKING:
+    from termcheck.baseline import Baseline
+    from termcheck.progress import ProgressSink
 
 
 @dataclass
 class LintOptions:
     paths: list[Path]
     settings: Settings
+    baseline: Baseline | None = None  # findings it records are counted as suppressed, not reported
+    progress: ProgressSink | None = None
+    jobs: int | None = 1  # worker processes (None or 0: one per core); see termcheck.parallel
+    # False lets each file's text go once it is checked (reporters need only the findings'
+    # positions); the fixer and the interactive review read the text and keep it.
+    keep_documents: bool = True
 
 
 def build_glossary(settings: Settings) -> Glossary:
     paths = ([default_glossary_dir()] if settings.default_glossary else []) + list(settings.glossary)
-    return load_glossary(paths)
+    return load_glossary_cached(paths)  # parsed once, then read from the user's cache folder
 
 
 def check_lang(lang: str, glossary: Glossary) -> None:
@@ -44,33 +61,61 @@ def display_path(path: Path) -> str:
     return rel if not rel.startswith("..") else str(path)
 
 
-def make_document(path: Path, lang: str) -> Document:
-    decoded = read_article(path)
-    doc = Document(path=path, text=decoded.text, encoding=decoded.encoding)
+def make_document(path: Path, lang: str, decoded: Decoded | None = None) -> Document:
+    """The document of `path`; `decoded` gives its text instead of the file (the fixer re-checks fixed text)."""
+    decoded = decoded or read_article(path)
+    kind = markup_kind(path)  # Markdown and HTML: only prose is checked (same offsets, see termcheck.markup)
+    doc = Document(path=path, text=decoded.text, prose=prose_mask(decoded.text, kind), encoding=decoded.encoding)
+    doc.meta["markup"] = kind
+    suppression.prepare(doc)
     doc.lang = lang if lang != "auto" else detect_language(doc.prose)
     return doc
 
 
-def lint(options: LintOptions) -> RunResult:
-    settings = options.settings
+def make_engine(settings: Settings) -> Engine:
     glossary = build_glossary(settings)
     check_lang(settings.lang, glossary)
-    engine = Engine(Context(glossary), select_rules(settings.select, settings.ignore))
+    return Engine(Context(glossary), select_rules(settings.select, settings.ignore))
+
+
+def check_path(path: Path, options: LintOptions, engine: Engine) -> tuple[FileResult | None, list[str]]:
+    """One file: its result (None when it was skipped) and the notices about it.
+    Runs in a worker process under --jobs, so it reads nothing but its arguments."""
+    settings = options.settings
+    notices: list[str] = []
+    try:
+        doc = make_document(path, settings.lang)
+    except BinaryFile:
+        return None, [f"{display_path(path)}: binary file skipped"]
+    except InputError as err:
+        return None, [f"{display_path(path)}: {err.message}"]
+    info: dict[str, object] = {"lang": doc.lang}
+    if doc.lang not in engine.context.glossary.languages:
+        notices.append(f"{display_path(path)}: language '{doc.lang}' is not covered by the glossaries; "
+                       "only language-independent rules ran")
+    findings = engine.check(doc)
+    notices.extend(f"{display_path(path)}: {n}" for n in drain_timeouts())
+    info.update(source_language(findings, doc.lang))
+    findings, suppressed = suppression.silence(doc, findings, {r.code for r in engine.rules})
+    if options.baseline is not None:
+        findings, known = options.baseline.split(doc.path, findings)
+        suppressed["baseline"] = len(known)
+    return FileResult(display_path(path), doc, findings, info, suppressed), notices
+
+
+def lint(options: LintOptions, engine: Engine | None = None) -> RunResult:
+    """`engine` lets a caller that re-checks text (the fixer) share the loaded glossary."""
+    settings = options.settings
+    engine = engine or make_engine(settings)
     files, notices = discover(options.paths, settings.include, settings.exclude)
     result = RunResult(notices=[f"{display_path(n.path)}: {n.message}" for n in notices])
-    covered = glossary.languages
-    for path in files:
-        try:
-            doc = make_document(path, settings.lang)
-        except BinaryFile:
-            result.notices.append(f"{display_path(path)}: binary file skipped")
-            continue
-        except InputError as err:
-            result.notices.append(f"{display_path(path)}: {err.message}")
-            continue
-        info: dict[str, object] = {"lang": doc.lang}
-        if doc.lang not in covered:
-            result.notices.append(f"{display_path(path)}: language '{doc.lang}' is not covered by the glossaries; "
-                                  "only language-independent rules ran")
-        result.files.append(FileResult(display_path(path), doc, engine.check(doc), info))
+    if options.progress:
+        options.progress.start(len(files))
+    for path, fr, file_notices in check_files(files, check_path, options, engine, jobs=options.jobs,
+                                              keep_documents=options.keep_documents):
+        if options.progress:
+            options.progress.advance(path)
+        result.notices.extend(file_notices)
+        if fr is not None:
+            result.files.append(fr)
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _SNIFF = 64 * 1024
+MAX_ARTICLE_BYTES = 32 * 10**6
 
 
 class BinaryFile(InputError):
@@ -37,6 +39,9 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> Decoded:
             except UnicodeDecodeError as err:
                 raise InputError(f"cannot decode as {encoding}: {err.reason} at byte {err.start}", path) from None
     if b"\x00" in data[:_SNIFF]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise BinaryFile("binary file skipped", path)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
@@ -46,8 +51,53 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> Decoded:
     return Decoded(data.decode(encoding), encoding)
 
 
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text written without a BOM: mostly Latin text has a zero in every other byte."""
+    sample = data[:_SNIFF]
+    half = len(sample) // 2
+    if len(data) % 2 or half < 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for zeros, other, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros >= 0.4 * half and other <= 0.02 * half:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            # Control characters other than white space mean it was binary after all.
+            if sum(1 for c in text[:4096] if c < " " and c not in "\t\n\r\f") <= 0.01 * min(len(text), 4096):
+                return Decoded(text, encoding)
+    return None
+
+
+# What Windows-1252 gives for the languages termcheck covers: Latin-1 letters and signs, and
+# the typographic punctuation of 0x80-0x9F. Its Ð Ý Þ ð ý þ are Turkish letters in Windows-1254.
+_TURKISH_1254 = frozenset("ÐÝÞðýþ")
+_WESTERN = frozenset(chr(c) for c in range(0xA0, 0x100)) - _TURKISH_1254 | frozenset("‘’‚“”„†‡•…‰‹›€™–—ŠšŽžŒœŸƒˆ˜")
+
+
+def _single_byte_latin(data: bytes) -> str | None:
+    """Windows-1252 (or Latin-1, or Turkish Windows-1254) when its reading is plainly Western
+    text; statistical detection is unreliable on short articles (it reads French as Central
+    European Windows-1250, turning è into č)."""
+    encoding = "cp1252" if _cp1252_ok(data) else "latin-1"
+    text = data.decode(encoding)
+    special = {c for c in text if c > "\x7f"}
+    # In Western text most letters are ASCII; Cyrillic or Greek read as 1252 is all accents.
+    if sum(1 for c in text if c > "\x7f") > 0.3 * sum(1 for c in text if c.isalpha()):
+        return None
+    if special <= _WESTERN:
+        return encoding
+    if special <= _WESTERN | _TURKISH_1254 and encoding == "cp1252":
+        return "cp1254"
+    return None
+
+
 def _legacy_encoding(data: bytes) -> str:
-    """Windows-1252 unless charset-normalizer is sure of something else that decodes."""
+    """Windows-1252 for Western text, else what charset-normalizer finds that decodes."""
+    latin = _single_byte_latin(data)
+    if latin is not None:
+        return latin
     try:
         from charset_normalizer import from_bytes  # heavy: only for non-UTF-8 files
 
@@ -72,6 +122,11 @@ def _cp1252_ok(data: bytes) -> bool:
 
 def read_article(path: Path) -> Decoded:
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            # Not an article: a dump or a log. Reading it would cost memory for nothing useful.
+            raise InputError(f"file too large ({size / 1e6:.0f} MB; articles up to {MAX_ARTICLE_BYTES // 10**6} MB "
+                             "are checked); skipped", path)
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror or err}", path) from None
@@ -96,3 +151,15 @@ def read_config_text(path: Path, what: str = "config") -> str:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise error(f"{what} is not UTF-8 (byte {err.start})", path, line) from None
+
+
+_TOML_POS = re.compile(r"\s*\((?:at line (\d+), column \d+|at end of document)\)")
+
+
+def toml_error(err: Exception, text: str) -> tuple[str, int]:
+    """tomllib's message without its position, and the line it names ("at end of document":
+    the last line), so that every TOML error can name a line."""
+    message = str(err)
+    m = _TOML_POS.search(message)
+    line = int(m.group(1)) if m and m.group(1) else max(1, len(text.splitlines()))
+    return _TOML_POS.sub("", message).strip(), line

@@ -21,11 +21,11 @@ from termcheck.glossary.model import (
     PhraseForm,
     ResidueEntry,
 )
-from termcheck.textio import read_config_text
+from termcheck.safe_regex import BoundedPattern, PatternTimeout, compile_bounded
+from termcheck.textio import read_config_text, toml_error
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ENTRY_HEADER = re.compile(r"^\s*\[\[\s*entry\s*\]\]", re.M)
-_TOML_POS = re.compile(r"\(at line (\d+), column \d+\)")
 # Nested repetition such as (a+)+ can make a backtracking matcher take exponential time.
 _NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
 
@@ -89,9 +89,8 @@ def load_file(path: Path) -> Glossary:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        m = _TOML_POS.search(str(err))
-        msg = _TOML_POS.sub("", str(err)).strip()
-        raise GlossaryError(f"invalid TOML: {msg}", path, int(m.group(1)) if m else None) from None
+        msg, line = toml_error(err, text)
+        raise GlossaryError(f"invalid TOML: {msg}", path, line) from None
     reader = _Reader(path, text)
     unknown = set(data) - {"meta", "entry"}
     if unknown:
@@ -176,13 +175,17 @@ def _name_entry(reader: _Reader, i: int, raw: dict[str, Any], origin: Origin) ->
     )
 
 
-def compile_pattern(reader: _Reader, i: int, key: str, entry_id: str, pattern: str) -> re.Pattern[str]:
+def compile_pattern(reader: _Reader, i: int, key: str, entry_id: str, pattern: str) -> BoundedPattern:
+    """A glossary pattern, matched with a time limit (termcheck.safe_regex) so that it cannot hang a run."""
     if _NESTED_REPEAT.search(pattern):
         raise reader.error(i, key, f"entry '{entry_id}': nested repetition in {pattern!r} could make matching hang")
     try:
-        return re.compile(pattern)
+        return compile_bounded(pattern, f"'{entry_id}' ({reader.path}:{reader.key_line(i, key)})")
     except re.error as err:
         raise reader.error(i, key, f"entry '{entry_id}': invalid regular expression: {err}") from None
+    except PatternTimeout:
+        raise reader.error(i, key, f"entry '{entry_id}': {pattern!r} backtracks without end on some texts "
+                                   "(ambiguous repetition such as (a|aa)+); rewrite it") from None
 
 
 def _phrase_entry(reader: _Reader, i: int, raw: dict[str, Any], meta: dict[str, Any], origin: Origin) -> PhraseEntry:

@@ -14,6 +14,7 @@ import ahocorasick
 
 from termcheck.document import Span
 from termcheck.glossary.model import Glossary, NameEntry
+from termcheck.spans import SpanSet
 
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", " ": " "})
 
@@ -40,6 +41,7 @@ class NameForm:
     form: str
     role: Role
     lang: str  # the language the form belongs to (for wrong forms: where it comes from)
+    implicit: bool = False  # wrong only because it is another language's canonical form
 
 
 @dataclass
@@ -91,19 +93,32 @@ class NameIndex:
             if (start > 0 and _word_char(text[start - 1])) or (end + 1 < len(text) and _word_char(text[end + 1])):
                 continue
             found = text[start : end + 1]
-            ok = [f for f in forms if case_matches(found, f.form)]
+            # Forms written exactly as found come first: OTAN is the acronym, not 'Otan' in capitals.
+            ok = sorted((f for f in forms if case_matches(found, f.form)), key=lambda f: f.form != found)
             if ok:
                 candidates.append(NameMatch(Span(start, end + 1), found, ok))
         candidates.sort(key=lambda m: (-(m.span.end - m.span.start), m.span.start))
         taken: list[NameMatch] = []
+        spans = SpanSet()  # answers the overlap test without a scan of `taken`
         for m in candidates:
-            if not any(m.span.overlaps(t.span) for t in taken):
+            if not spans.overlaps(m.span):
                 taken.append(m)
+                spans.append(m.span)
         return sorted(taken, key=lambda m: m.span.start)
 
 
 def _word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
+
+
+def target_acronyms(entry: NameEntry, lang: str) -> list[str]:
+    """The target language's acronyms for an entry: listed ones, or a canonical form that is one (NATO)."""
+    return entry.accepted_acronyms(lang) or [f for f in entry.accepted(lang) if _is_acronym(f)]
+
+
+def _wrong_role(entry: NameEntry, lang: str, form: str) -> Role:
+    """A wrong acronym (OSDH, OTAN) is answered with the target language's acronym (SOHR, NATO)."""
+    return Role.FOREIGN_ACRONYM if _is_acronym(form) and target_acronyms(entry, lang) else Role.WRONG
 
 
 def _forms_for(entry: NameEntry, lang: str) -> Iterator[NameForm]:
@@ -114,13 +129,16 @@ def _forms_for(entry: NameEntry, lang: str) -> Iterator[NameForm]:
     for form in entry.accepted_acronyms(lang):
         yield NameForm(entry, form, Role.ACRONYM, lang)
     for src, forms in sorted(entry.wrong.items()):
+        if src == lang:
+            continue  # a language's own spellings leak into others; in its own articles they are not leaks
         for form in forms:
             if form not in accepted and form not in acronyms:
-                yield NameForm(entry, form, Role.WRONG, src)
-    for src, form in sorted(entry.canonical.items()):
+                # A wrong acronym (OSDH) is answered with the target language's acronym (SOHR).
+                yield NameForm(entry, form, _wrong_role(entry, lang, form), src)
+    for src, form in sorted(entry.canonical.items(), key=lambda kv: (kv[0] != "en", kv[0])):
         # Another language's canonical form is that language's spelling: wrong here.
-        if src != lang and form not in accepted and len(form) >= 4:
-            yield NameForm(entry, form, Role.WRONG, src)
+        if src != lang and form not in accepted and (len(form) >= 4 or _is_acronym(form)):
+            yield NameForm(entry, form, _wrong_role(entry, lang, form), src, implicit=True)
     for src, forms in sorted(entry.acronym.items()):
         for form in forms:
             if src != lang and form not in acronyms and form not in accepted:
@@ -140,8 +158,11 @@ def build_index(glossary: Glossary, lang: str) -> NameIndex:
                                  f"form of entry '{owner}'")
             continue
         bucket = by_key.setdefault(fold(f.form), [])
-        if not any(b.entry.id == f.entry.id and b.form == f.form and b.role == f.role for b in bucket):
+        same = [b for b in bucket if b.entry.id == f.entry.id and b.form == f.form and b.role == f.role]
+        if not same:
             bucket.append(f)
+        elif same[0].implicit and not f.implicit:
+            bucket[bucket.index(same[0])] = f  # an explicit listing is the stronger claim
     if not by_key:
         return NameIndex(lang, None, conflicts)
     automaton = ahocorasick.Automaton()

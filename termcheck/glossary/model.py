@@ -3,9 +3,10 @@ calques, residue patterns. Loaded from TOML by `termcheck.glossary.loader`."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from termcheck.safe_regex import BoundedPattern
 
 LANGS = ("en", "fr", "de", "es", "it", "tr", "ar")
 NAME_KINDS = ("place", "person", "organisation", "demonym", "group")
@@ -51,7 +52,7 @@ class PhraseForm:
     suggest: list[str]
     match: str | None = None
     regex: str | None = None
-    compiled: re.Pattern[str] | None = None
+    compiled: BoundedPattern | None = None
 
 
 @dataclass
@@ -77,9 +78,12 @@ class ResidueEntry:
     regex: str
     message: str
     suggest: list[str]
-    compiled: re.Pattern[str]
+    compiled: BoundedPattern  # termcheck.safe_regex: matched with a time limit
     langs: list[str] = field(default_factory=list)  # empty: every language
     origin: Origin | None = None
+
+
+AnyEntry = NameEntry | PhraseEntry | ResidueEntry
 
 
 @dataclass
@@ -101,11 +105,15 @@ class Glossary:
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
-        for e in [*self.names, *self.phrases]:
-            out[e.kind] = out.get(e.kind, 0) + 1
+        for kind in [e.kind for e in self.names] + [e.kind for e in self.phrases]:
+            out[kind] = out.get(kind, 0) + 1
         if self.residue:
             out["residue"] = len(self.residue)
         return dict(sorted(out.items()))
+
+    @property
+    def entries(self) -> list[AnyEntry]:
+        return [*self.names, *self.phrases, *self.residue]
 
     def __len__(self) -> int:
         return len(self.names) + len(self.phrases) + len(self.residue)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
+from termcheck.glossary.matcher import target_acronyms
 from termcheck.glossary.model import NameEntry
 
 
@@ -12,16 +13,24 @@ def _key(s: str) -> str:
     return unidecode(s).lower()
 
 
+def _word_count(s: str) -> int:
+    return len(s.replace("-", " ").split())
+
+
 def align(wrong: str, accepted: str) -> str | None:
-    """The words of `accepted` that correspond to `wrong` (Rahmane ~ Rami Abdel Rahman -> Rahman)."""
+    """The words of `accepted` that correspond to `wrong` (Rahmane ~ Rami Abdel Rahman -> Rahman).
+
+    Only a clearly better part replaces the whole: Cisjordanie is 'West Bank', not 'Bank'.
+    """
     w_words, a_words = wrong.split(), accepted.split()
-    if len(w_words) >= len(a_words):
+    if len(w_words) >= len(a_words) or _word_count(wrong) >= _word_count(accepted):
         return accepted
-    best, best_score = None, -1.0
+    best, best_score = accepted, fuzz.ratio(_key(wrong), _key(accepted))
+    whole = best_score
     for i in range(len(a_words) - len(w_words) + 1):
         window = " ".join(a_words[i : i + len(w_words)])
         score = fuzz.ratio(_key(wrong), _key(window))
-        if score > best_score:
+        if score > best_score and score >= 70 and score >= whole + 15:
             best, best_score = window, score
     return best
 
@@ -44,14 +53,18 @@ def rank_suggestions(found: str, entries: list[NameEntry], lang: str, acronyms: 
     scored: list[tuple[float, int, str]] = []
     order = 0
     for entry in entries:
-        forms = entry.accepted_acronyms(lang) if acronyms else entry.accepted(lang)
+        forms = target_acronyms(entry, lang) if acronyms else entry.accepted(lang)
         for n, form in enumerate(forms):
             cand = form if acronyms else align(found, form)
             if not cand:
                 continue
-            bonus = 8.0 if n == 0 else 0.0
+            bonus = 15.0 if n == 0 else 0.0
             scored.append((fuzz.ratio(_key(found), _key(cand)) + bonus, order, match_case(found, cand)))
             order += 1
+    # A close alternate beats the canonical form (Khan Younès: Khan Younes); a distant one does not
+    # (Kudüs: Jerusalem, not Al-Quds).
+    if scored and max(s for s, _, _ in scored) < 75 + 15:
+        scored = [(100.0 if o == 0 else s, o, c) for s, o, c in scored]
     scored.sort(key=lambda t: (-t[0], t[1]))
     out: list[str] = []
     for _, _, s in scored:

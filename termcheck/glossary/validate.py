@@ -46,18 +46,16 @@ def validate(paths: list[Path]) -> Validation:
 
 
 def _check_sorted(g: Glossary, v: Validation) -> None:
-    for entries in (g.names, g.phrases, g.residue):
-        ids = [e.id for e in entries]
-        for a, b in zip(entries, entries[1:]):
-            if a.id > b.id:
-                v.errors.append(f"{b.origin}: entry '{b.id}' is out of order (after '{a.id}'); keep entries sorted by id")
-                break
-        del ids
+    entries = g.entries
+    for a, b in zip(entries, entries[1:]):
+        if a.id > b.id:
+            v.errors.append(f"{b.origin}: entry '{b.id}' is out of order (after '{a.id}'); keep entries sorted by id")
+            break
 
 
 def _check_ids(v: Validation) -> None:
     seen: dict[str, str] = {}
-    for e in [*v.glossary.names, *v.glossary.phrases, *v.glossary.residue]:
+    for e in v.glossary.entries:
         if e.id in seen:
             v.errors.append(f"{e.origin}: duplicate id '{e.id}' (first at {seen[e.id]})")
         else:

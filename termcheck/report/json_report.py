@@ -42,5 +42,8 @@ def render(result: RunResult) -> str:
         "files": len(result.files),
         "findings": [finding_dict(fr, f) for fr, f in result.findings],
         "documents": [{"path": fr.path, **fr.info} for fr in result.files],
+        # Findings silenced by inline markers and by the baseline: not in "findings".
+        "suppressed": {"total": result.suppressed(), "inline": result.suppressed("inline"),
+                       "baseline": result.suppressed("baseline")},
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -2,7 +2,16 @@
 TC0xx meta · TC1xx terms · TC2xx transliteration · TC3xx mistranslation · TC4xx acronyms ·
 TC5xx language · TC6xx consistency · TC7xx residue."""
 
-from termcheck.rules import acronyms, consistency, names, phrases, residue  # noqa: F401  (registration)
+from termcheck.rules import (  # noqa: F401  (registration)
+    acronyms,
+    consistency,
+    meta,
+    names,
+    phrases,
+    residue,
+    untranslated,
+    variants,
+)
 from termcheck.rules.base import REGISTRY, Context, DocContext, Rule, get_rule
 
 __all__ = ["REGISTRY", "Context", "DocContext", "Rule", "get_rule", "all_rules"]

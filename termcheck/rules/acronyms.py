@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from termcheck.document import Document
+from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.matcher import Role
 from termcheck.glossary.suggest import rank_suggestions
 from termcheck.rules.base import DocContext, rule
-from termcheck.rules.names import LANG_NAMES, wrong_matches
+from termcheck.rules.names import LANG_NAMES, cued, wrong_matches
 
 
 @rule("TC401", "foreign-acronym", "An organisation's acronym in the source language (OSDH for SOHR, OTAN for NATO).",
@@ -26,13 +26,16 @@ def foreign_acronym(doc: Document, ctx: DocContext) -> Iterator[Finding]:
         if not suggestions:
             continue
         name = entries[0].canonical.get(doc.lang, entries[0].canonical["en"])
-        message = (f"'{m.text}' is the {LANG_NAMES.get(src, src)} acronym of the {name}; "
+        name = name if name.isupper() else f"the {name}"
+        message = (f"'{m.text}' is the {LANG_NAMES.get(src, src)} acronym of {name}; "
                    f"{LANG_NAMES.get(doc.lang, doc.lang)} uses '{suggestions[0]}'")
         yield foreign_acronym.finding(m.span.start, m.span.end, message, suggestions=suggestions,
-                                      safe=len(entries) == 1 and not entries[0].cues, entry=entries[0].id)
+                                      safe=len(entries) == 1 and not entries[0].cues, entry=entries[0].id,
+                                      origin=src)
 
 
 _PAREN_ACRONYM = re.compile(r"\(([A-Z]{2,8})\)")
+_MIN_LETTERS = 3  # two-letter swaps (RN, PS) are how English prints many parties' own acronyms
 _FUNCTION_WORDS = frozenset("of for the and on in de des du la le et al el von der für del y e".split())
 _CLAUSE_BREAK = re.compile(r"[,;:!?()\[\]\n\"“”]")
 
@@ -59,10 +62,17 @@ def acronym_mismatch(doc: Document, ctx: DocContext) -> Iterator[Finding]:
     """When a name is translated but its acronym is not, the acronym's letters come in the
     source language's word order: 'National Liberation Front (FNL)' keeps the French Front
     national de libération. The acronym is flagged when it has the same letters as the
-    initials of the name before it, in another order."""
+    initials of the name before it, in another order. English keeps some source-order
+    acronyms itself: those the glossary lists as the article's language's own ('National
+    Liberation Front (FLN)' in an article about Algeria) and two-letter ones ('National
+    Rally (RN)', 'Socialist Party (PS)'), where a swap is no sign of translation."""
     text = doc.prose
+    known = {m.span for m in ctx.names
+             if m.role in (Role.ACRONYM, Role.ACCEPTED) and any(cued(e, ctx) for e in m.entries)}
     for m in _PAREN_ACRONYM.finditer(text):
         acro = m.group(1)
+        if len(acro) < _MIN_LETTERS or Span(m.start(1), m.end(1)) in known:
+            continue
         initials = _initials_before(text, m.start())
         if len(initials) < len(acro):
             continue

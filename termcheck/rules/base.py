@@ -6,6 +6,7 @@ import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
@@ -18,12 +19,17 @@ class Context:
     """What rules may read besides the document: the glossary and per-language indexes."""
 
     glossary: Glossary
-    _indexes: dict[str, NameIndex] = field(default_factory=dict)
+    _memo: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def index(self, lang: str) -> NameIndex:
-        if lang not in self._indexes:
-            self._indexes[lang] = build_index(self.glossary, lang)
-        return self._indexes[lang]
+        return self.memo("names", lang, lambda: build_index(self.glossary, lang))  # type: ignore[no-any-return]
+
+    def memo(self, what: str, lang: str, build: Callable[[], Any]) -> Any:
+        """Per-language structures built once per run from the glossary (indexes, blocks)."""
+        key = (what, lang)
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
 
 
 class DocContext:
@@ -66,7 +72,8 @@ class Rule:
     languages: tuple[str, ...] = ()  # empty: every language
 
     def finding(self, span_start: int, span_end: int, message: str, *, suggestions: list[str] | None = None,
-                safe: bool = False, entry: str | None = None, severity: Severity | None = None) -> Finding:
+                safe: bool = False, entry: str | None = None, severity: Severity | None = None,
+                origin: str | None = None) -> Finding:
         from termcheck.document import Span
         from termcheck.findings import replacement_fix
 
@@ -82,6 +89,7 @@ class Rule:
             fix=replacement_fix(span, suggestions, safe) if self.fixable else None,
             entry=entry,
             precedence=self.precedence,
+            origin=origin,
         )
 
 

@@ -36,7 +36,23 @@ def _form_matches(form: PhraseForm, text: str, words: frozenset[str]) -> Iterato
     first_word = re.split(r"[\s']", form.match)[0].lower()
     if first_word.isalpha() and first_word not in words:
         return  # cheap test before the regex: most documents lack most phrases
+    if _spaced(form.match[1:]) not in _spaced_text(text):
+        return  # a substring search rules out most documents before the regex runs
     yield from phrase_pattern(form.match).finditer(text)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def _spaced(text: str) -> str:
+    """Runs of white space as one space, curly apostrophes straight: what phrase_pattern treats
+    as the same. A match of phrase_pattern(p) read this way contains _spaced(p[1:])."""
+    return _SPACES.sub(" ", text).replace("’", "'")
+
+
+@lru_cache(maxsize=2)
+def _spaced_text(text: str) -> str:
+    return _spaced(text)  # once per document (every form of every entry reads it)
 
 
 def entry_fires(entry: PhraseEntry, doc: Document, span: Span) -> bool:
@@ -68,7 +84,8 @@ def phrase_findings(this: Rule, doc: Document, ctx: DocContext, kind: str) -> It
                 message = f"'{m.group()}' looks like a {what}{source}"
                 if suggestions and suggestions[0]:
                     message += f"; did you mean '{suggestions[0]}'?"
-                yield this.finding(span.start, span.end, message, suggestions=suggestions, safe=False, entry=entry.id)
+                yield this.finding(span.start, span.end, message, suggestions=suggestions, safe=False, entry=entry.id,
+                                   origin=entry.source_lang)
 
 
 @rule("TC301", "false-friend", "A word translated by its look-alike (French 'régime' as 'diet', 'évoquer' as 'evoke').",

@@ -1,0 +1,114 @@
+"""wordfreq's zipf_frequency without loading wordfreq for plain words.
+
+Importing wordfreq and unpacking one language's frequency list costs about 0.4 s each, which
+a one-file run (a pre-commit hook) and every --jobs worker would pay. The frequencies are
+kept in an SQLite file under the user's cache folder instead (built once per language and
+wordfreq version), and a plain word (lower-case Latin letters, which wordfreq reads as one
+token, itself) is looked up there with the same arithmetic as wordfreq's. Any other word, or any
+trouble with the cache, goes to wordfreq itself, so the values are always wordfreq's.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import sqlite3
+import threading
+from importlib import metadata
+from pathlib import Path
+
+from termcheck.glossary.cache import cache_dir
+
+# Lower-case Latin letters (no ß: wordfreq folds it to ss), precomposed, as wordfreq stores them.
+_PLAIN = re.compile(r"[a-zà-öø-ÿğışœ]+\Z")
+_SCHEMA = 2  # part of the file name: a cache built for other words is not reused
+# Languages whose wordfreq tokenizer returns a lower-case a-z word unchanged (tests check it).
+FAST_LANGS = frozenset({"en", "fr", "de", "es", "it", "tr"})
+_MINIMUM = 10**0.0 / 1e9  # wordfreq.zipf_to_freq(0.0): zipf_frequency's default minimum
+
+_lock = threading.Lock()
+_db: sqlite3.Connection | None = None
+_db_pid = 0  # a connection must not cross a fork (--jobs workers open their own)
+_ready: set[str] = set()
+_broken = False
+
+
+def zipf_frequency(word: str, lang: str) -> float:
+    """Exactly wordfreq.zipf_frequency(word, lang)."""
+    if lang in FAST_LANGS and _PLAIN.match(word):
+        freq = _lookup(word, lang)
+        if freq is not None:
+            return round(math.log(_frequency(freq), 10) + 9, 2)
+    from wordfreq import zipf_frequency as slow  # heavy: only for words the cache cannot answer
+
+    return float(slow(word, lang))
+
+
+def _frequency(listed: float) -> float:
+    """wordfreq's word_frequency for a one-token word listed at `listed` (0: not listed)."""
+    if listed == 0.0:
+        return _MINIMUM
+    freq = 1.0 / (0.0 + 1.0 / listed)
+    unrounded = max(freq, _MINIMUM)
+    leading_zeroes = math.floor(-math.log(unrounded, 10))
+    return round(unrounded, leading_zeroes + 3)
+
+
+def _lookup(word: str, lang: str) -> float | None:
+    """The listed frequency of `word` (0.0 when unlisted); None when the cache cannot tell."""
+    global _broken
+    if _broken:
+        return None
+    try:
+        db = _connect()
+        if db is None:
+            return None
+        if lang not in _ready:
+            _build(db, lang)
+        row = db.execute("SELECT freq FROM f WHERE lang = ? AND word = ?", (lang, word)).fetchone()
+        return float(row[0]) if row else 0.0
+    except (sqlite3.Error, OSError):
+        _broken = True  # a locked, full or read-only cache: wordfreq answers from now on
+        return None
+
+
+def _connect() -> sqlite3.Connection | None:
+    global _db, _db_pid
+    if _db is None or _db_pid != os.getpid():
+        _ready.clear()
+        _db_pid = os.getpid()
+        folder = cache_dir()
+        if folder is None:
+            return None
+        try:
+            version = metadata.version("wordfreq")
+        except metadata.PackageNotFoundError:
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        _db = sqlite3.connect(str(Path(folder) / f"wordfreq-{version}-{_SCHEMA}.sqlite3"), timeout=60,
+                              check_same_thread=False)
+        _db.execute("CREATE TABLE IF NOT EXISTS f (lang TEXT, word TEXT, freq REAL, PRIMARY KEY (lang, word))"
+                    " WITHOUT ROWID")
+        _db.execute("CREATE TABLE IF NOT EXISTS built (lang TEXT PRIMARY KEY)")
+        _db.commit()
+    return _db
+
+
+def _build(db: sqlite3.Connection, lang: str) -> None:
+    """Copy one language's list into the cache, once (parallel workers wait for each other)."""
+    with _lock:
+        if db.execute("SELECT 1 FROM built WHERE lang = ?", (lang,)).fetchone() is None:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if db.execute("SELECT 1 FROM built WHERE lang = ?", (lang,)).fetchone() is None:
+                    from wordfreq import get_frequency_dict
+
+                    rows = ((lang, w, f) for w, f in get_frequency_dict(lang).items() if _PLAIN.match(w))
+                    db.executemany("INSERT OR REPLACE INTO f VALUES (?, ?, ?)", rows)
+                    db.execute("INSERT INTO built VALUES (?)", (lang,))
+                db.commit()
+            except BaseException:
+                db.rollback()
+                raise
+        _ready.add(lang)

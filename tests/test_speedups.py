@@ -1,0 +1,137 @@
+"""The fast paths give exactly what the plain code they replace gives.
+
+Each optimisation is checked against a straightforward reference on arbitrary input: the
+span set against a scan of a list, the chunked function-word count against counting word by
+word, the literal prefilters against the patterns they guard."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termcheck import language
+from termcheck.document import Span
+from termcheck.rules import phrases
+from termcheck.safe_regex import BoundedPattern, required_literal
+from termcheck.spans import SpanSet
+
+SPANS = st.lists(st.tuples(st.integers(0, 300), st.sampled_from([0, 1, 2, 5, 30, 64, 65, 200])), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spans=SPANS, queries=SPANS)
+def test_span_set_answers_as_a_scan_does(spans: list[tuple[int, int]], queries: list[tuple[int, int]]) -> None:
+    taken: list[Span] = []
+    fast = SpanSet()
+    for (a, n), (q, m) in zip(spans, queries + [(0, 0)] * len(spans), strict=False):
+        span, query = Span(a, a + n), Span(q, q + m)
+        assert fast.overlaps(query) == any(query.overlaps(t) for t in taken)
+        taken.append(span)
+        fast.append(span)
+    assert list(fast) == taken
+
+
+def _votes_word_by_word(text: str, limit: int = 3000) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    for n, m in enumerate(language._WORD.finditer(text)):
+        if n >= limit:
+            break
+        for lang in language._WORD_LANGS.get(m.group().lower(), ()):
+            votes[lang] += 1
+    return votes
+
+
+WORDS = st.lists(st.one_of(st.sampled_from(sorted(language._WORD_LANGS)), st.text(max_size=8),
+                           st.sampled_from(["İstanbul", "ÉTÉ", "la", "De", " ", "\n", "l'", "123"])), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=WORDS, limit=st.sampled_from([1, 3, 10, 3000]))
+def test_function_word_votes_equal_counting_word_by_word(words: list[str], limit: int) -> None:
+    text = " ".join(words)
+    expected = _votes_word_by_word(text, limit)
+    got = language.function_word_votes(text, limit)
+    assert list(got.items()) == list(expected.items())  # same counts, same order (ties)
+
+
+def test_function_words_of_a_long_text_are_read_in_chunks() -> None:
+    text = ("xyzzy " * 5000 + "le la les et ") * 3
+    assert language.first_words(text, 6000) == language._WORD.findall(text)[:6000]
+    glued = "a" * 50_000 + " the"  # a word longer than a chunk is not cut
+    assert language.first_words(glued, 10) == ["a" * 50_000, "the"]
+
+
+PHRASES = ["by diet", "the diet's", "Same story on the side of", "in the framework of", "a priori", "l'Etat",
+           "évoque", "at the level of", "L’Etat", "a  priori"]
+PROSE = st.lists(st.sampled_from(["by", "diet", "diet's", "diet’s", "the", "The", "Same", "story", "on", "side",
+                                  "of", "in", "framework", "a", "priori", "l'Etat", "L’Etat", "évoque", "Évoque",
+                                  "at", "level", " ", "  ", "\n", "-", ",", "x", "\t", "\u00a0", "\u2028", "\r\n"]),
+                 max_size=30).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=PROSE, phrase=st.sampled_from(PHRASES))
+def test_phrase_prefilter_never_hides_a_match(text: str, phrase: str) -> None:
+    if phrases.phrase_pattern(phrase).search(text):
+        assert phrases._spaced(phrase[1:]) in phrases._spaced_text(text)
+
+
+PATTERNS = [r"(?<![\w-])at the (?:outcome|issue) of(?= (?:the|a))", r"(?m)^[ \t]*(?:With|Avec)[ \t]+AFP[ \t]*$",
+            r"(?<=held )with closed doors", r"ab+cd", r"x\.yz\d", r"[Aa]t the level of(?= the)", r"(?i)with afp"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["at the outcome of the", "With AFP", "held with closed doors", "abbbcd",
+                                      "x.yz1", "At the level of the", "WITH afp", "\n", " ", "at the"]),
+                     max_size=12).map("".join), pattern=st.sampled_from(PATTERNS))
+def test_bounded_patterns_with_their_prefilter_match_as_re_does(text: str, pattern: str) -> None:
+    bounded = BoundedPattern(pattern)
+    assert [m.span() for m in bounded.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
+    if bounded.required:
+        assert all(bounded.required in m.group() for m in re.finditer(pattern, text))
+
+
+def test_required_literal_is_taken_only_where_every_match_has_it() -> None:
+    assert required_literal(r"(?<=held )with closed doors") == "with closed doors"
+    assert required_literal(r"ab+cd") == ""  # 'a' and 'cd' are too short to be worth a search
+    assert required_literal(r"(?i)with afp") == ""  # any case: no literal text
+    assert required_literal(r"(?:alpha|beta)gamma") == "gamma"
+    assert required_literal(r"x(?:abcdef)?y") == ""
+
+
+def test_cached_word_frequencies_equal_wordfreqs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    import wordfreq
+
+    from termcheck import wordfreq_cache
+
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(wordfreq_cache, "_db", None)
+    monkeypatch.setattr(wordfreq_cache, "_ready", set())
+    rng = random.Random(7)
+    for lang in ("en", "fr", "tr"):  # tr: the one with its own case rules
+        listed = [w for w in wordfreq.iter_wordlist(lang) if wordfreq_cache._PLAIN.match(w)]
+        words = rng.sample(listed, 300) + listed[:50] + ["".join(rng.choice("abcdefghijklmnopqrstuvwxyzéèçğışüö")
+                                                                  for _ in range(rng.randrange(1, 12)))
+                                                          for _ in range(100)]
+        for word in words + ["qamichli", "idleb", "x", "zzzzzz"]:
+            assert wordfreq_cache.zipf_frequency(word, lang) == wordfreq.zipf_frequency(word, lang), (word, lang)
+    assert list(tmp_path.glob("wordfreq-*.sqlite3"))
+    for word, lang in [("Idlib", "en"), ("al-assad", "fr"), ("été", "fr"), ("ılımlı", "tr"), ("سوريا", "ar")]:
+        assert wordfreq_cache.zipf_frequency(word, lang) == wordfreq.zipf_frequency(word, lang)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", "Bb", "'", "’", " ", "\n", "é", "_", "1", "-", "İ", "ß", "x'y", "''",
+                                      "\u0301", "🙂", "Idleb’s"]), max_size=40).map("".join))
+def test_document_words_equal_finditer(text: str) -> None:
+    from termcheck.document import _WORD, Document
+
+    doc = Document(Path("a.txt"), text)
+    assert doc.words == [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
