@@ -9,7 +9,7 @@ from pathlib import Path
 from termcheck.safe_regex import BoundedPattern
 
 LANGS = ("en", "fr", "de", "es", "it", "tr", "ar")
-NAME_KINDS = ("place", "person", "organisation", "demonym", "group")
+NAME_KINDS = ("place", "person", "organisation", "demonym", "group", "title")
 PHRASE_KINDS = ("false-friend", "calque")
 RESIDUE_KINDS = ("residue",)
 

@@ -59,11 +59,13 @@ def rank_suggestions(found: str, entries: list[NameEntry], lang: str, acronyms: 
             if not cand:
                 continue
             bonus = 15.0 if n == 0 else 0.0
+            # Number agrees: Alaouites -> Alawites, hutíes -> Houthis.
+            bonus += 16.0 if (found[-1:].lower() == "s") == (cand[-1:].lower() == "s") else 0.0
             scored.append((fuzz.ratio(_key(found), _key(cand)) + bonus, order, match_case(found, cand)))
             order += 1
     # A close alternate beats the canonical form (Khan Younès: Khan Younes); a distant one does not
     # (Kudüs: Jerusalem, not Al-Quds).
-    if scored and max(s for s, _, _ in scored) < 75 + 15:
+    if scored and max(s for s, _, _ in scored) < 75 + 15 + 16:
         scored = [(100.0 if o == 0 else s, o, c) for s, o, c in scored]
     scored.sort(key=lambda t: (-t[0], t[1]))
     out: list[str] = []

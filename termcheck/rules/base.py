@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -47,6 +48,21 @@ class DocContext:
     @cached_property
     def names(self) -> list[NameMatch]:
         return self.index.find(self.doc.prose)
+
+    @cached_property
+    def _sorted_words(self) -> list[str]:
+        return sorted(self.lower_words)
+
+    def has_word_prefix(self, cue: str) -> bool:
+        """A word of the document starts with `cue` (any case): the cue 'jihadist' meets 'jihadists'."""
+        cue = cue.lower()
+        if cue in self.lower_words:
+            return True
+        if len(cue) < 5 or " " in cue:
+            return False
+        words = self._sorted_words
+        i = bisect.bisect_left(words, cue)
+        return i < len(words) and words[i].startswith(cue)
 
     @cached_property
     def lower_words(self) -> frozenset[str]:

@@ -21,7 +21,7 @@ _TRANSLITERATED = ("place", "person")
 
 def cued(entry: NameEntry, ctx: DocContext) -> bool:
     """Entries with cues (ambiguous forms) count only in documents about their topic."""
-    return not entry.cues or any(c.lower() in ctx.lower_words for c in entry.cues)
+    return not entry.cues or any(ctx.has_word_prefix(c) for c in entry.cues)
 
 
 _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z]+)")

@@ -10,7 +10,7 @@ from termcheck.rules.base import DocContext, rule
 
 
 @rule("TC701", "residue", "Text left over from the source page or agency copy ('>> Read also:', 'With AFP').",
-      Severity.WARNING, precedence=15,
+      Severity.WARNING, precedence=9,
       flagged="The talks failed.\n\n>> Read also: In northwestern Syria, an endless war\n",
       clean="The talks failed.\n\nRead the full statement on the ministry's website.\n")
 def residue(doc: Document, ctx: DocContext) -> Iterator[Finding]:

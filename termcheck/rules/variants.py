@@ -8,6 +8,7 @@ otherwise (wordfreq tells which spellings English prints)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from termcheck.glossary.suggest import match_case
 from termcheck.lexicon import zipf
 from termcheck.romanisation import fold_key, keys_for, romanisations
 from termcheck.rules.base import DocContext, rule
-from termcheck.rules.candidates import proper_noun_runs, windows
+from termcheck.rules.candidates import Token, proper_noun_runs, windows
 from termcheck.rules.name_parts import entry_by_id, part_of_other_name
 from termcheck.rules.names import LANG_NAMES
 from termcheck.spans import SpanSet
@@ -28,6 +29,17 @@ from termcheck.spans import SpanSet
 SIMILARITY = 86.0
 RARE = 2.0  # a word English (or the target language) prints less than ~0.1 times a million words
 MIN_KEY = 5
+
+
+_FIRST = str.maketrans("qcgy", "kkki")  # Qassem/Ghassem/Kassem, Yusuf/Iusuf: one block
+
+
+def _block_key(key: str) -> tuple[int, str]:
+    return len(key.split()), key[0].translate(_FIRST)
+
+
+def _last(key: str) -> str:
+    return "i" if key[-1] in "iy" else key[-1]  # Khomeiny, Khomeini
 
 
 @dataclass(frozen=True)
@@ -49,7 +61,7 @@ def _blocks(dctx: DocContext) -> dict[tuple[int, str], tuple[list[str], list[_Fo
                 key = fold_key(form)
                 if len(key.replace(" ", "")) < MIN_KEY:
                     continue
-                keys, forms = blocks.setdefault((len(form.split()), key[0]), ([], []))
+                keys, forms = blocks.setdefault(_block_key(key), ([], []))
                 keys.append(key)
                 forms.append(_Form(key, form, entry.id))
         return blocks
@@ -59,6 +71,15 @@ def _blocks(dctx: DocContext) -> dict[tuple[int, str], tuple[list[str], list[_Fo
 
 def _taken_spans(dctx: DocContext) -> SpanSet:
     return SpanSet(m.span for m in dctx.names)
+
+
+def _blocking_spans(dctx: DocContext) -> tuple[SpanSet, list[Span]]:
+    """Spans a TC202 window may not overlap (wrong forms, acronyms), and accepted names,
+    which a window may contain whole (Recep Tayip Erdogan holds the accepted Erdogan)."""
+    from termcheck.glossary.matcher import Role
+
+    accepted = [m.span for m in dctx.names if m.role is Role.ACCEPTED]
+    return SpanSet(m.span for m in dctx.names if m.role is not Role.ACCEPTED), accepted
 
 
 @rule("TC202", "unseen-variant", "A spelling of a glossary name that the glossary does not list (Qamichli, Latakkia).",
@@ -76,12 +97,17 @@ def unseen_variant(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     blocks = _blocks(dctx)
     if not blocks:
         return
-    taken = _taken_spans(dctx)
+    taken, accepted = _blocking_spans(dctx)
     for run in proper_noun_runs(doc.prose):
         for span, tokens in windows(run):
             if taken.overlaps(span):
                 continue
-            rare = [t for t in tokens if zipf(t.text.lower(), lang) < RARE]
+            inside = [a for a in accepted if a.overlaps(span)]
+            if any(not (span.start <= a.start and a.end <= span.end) or a == span for a in inside):
+                continue
+            # The rare word that makes a window suspect must lie outside the accepted names it holds.
+            rare = [t for t in tokens if zipf(t.text.lower(), lang) < RARE
+                    and not any(a.start <= t.start and t.end <= a.end for a in inside)]
             if not rare:
                 continue
             text = doc.prose[span.start : span.end]
@@ -89,23 +115,45 @@ def unseen_variant(doc: Document, dctx: DocContext) -> Iterator[Finding]:
             for src, key in keys_for(text):
                 if len(key.replace(" ", "")) < MIN_KEY:
                     continue
-                block = blocks.get((len(tokens), key[0]))
+                block = blocks.get(_block_key(key))
                 if not block:
                     continue
                 hit = process.extractOne(key, block[0], scorer=fuzz.ratio, score_cutoff=SIMILARITY)
                 if hit and (best is None or hit[1] > best[0]):
                     best = (hit[1], block[1][hit[2]], src, key)
             # Typos and romanisations keep a name's last letter: Suleiman is not Suleimani.
-            if best is None or best[1].form == text or best[3][-1] != best[1].key[-1]:
+            if best is None or best[1].form == text or _last(best[3]) != _last(best[1].key):
                 continue
             if part_of_other_name(run, tokens, entry_by_id(dctx, best[1].entry_id), lang):
                 continue
+            if inside and not _same_but_spelling(tokens, best[1].form):
+                continue  # Masrour Barzani is not Masoud Barzani: beside a known name, only spelling noise counts
             score, form, src, _ = best
             suggestion = match_case(text, form.form)
             how = f" as {LANG_NAMES[src]} romanises it" if src else ""
             taken.append(span)
             yield unseen_variant.finding(span.start, span.end, f"'{text}' looks like a spelling of '{form.form}'{how}",
                                          suggestions=[suggestion], safe=False, entry=form.entry_id, origin=src or None)
+
+
+_ARABIC_LOOK = re.compile(r"aï|ïa|ou|ch|dj|kh|^(?:abd|abou|al|el)", re.IGNORECASE)
+
+
+def french_diaeresis(word: str, skip: frozenset[str] = frozenset()) -> tuple[str, str, float] | None:
+    """Kaïs, Ismaïl, Zoubaïdi: French marks the Arabic diphthong with a diaeresis, English never
+    does; even names too rare for word lists show it. Only names that look Arabic count (not Loïc)."""
+    if "fr" in skip or "ï" not in word or not _ARABIC_LOOK.search(word):
+        return None
+    rewritten = romanisations()["fr"].rewrite(word)
+    return "fr", match_case(word, rewritten[:1].upper() + rewritten[1:]), 0.0
+
+
+def _same_but_spelling(tokens: list[Token], form: str) -> bool:
+    """Each word folds to the form's word as written or as some language romanises it."""
+    words = form.split()
+    if len(words) != len(tokens):
+        return False
+    return all(fold_key(w) in {k for _, k in keys_for(t.text)} for t, w in zip(tokens, words))
 
 
 def english_style(word: str, lang: str, skip: frozenset[str] = frozenset()) -> tuple[str, str, float] | None:
@@ -145,7 +193,7 @@ def foreign_romanisation(doc: Document, dctx: DocContext) -> Iterator[Finding]:
                 continue
             if zipf(token.text.lower(), doc.lang) >= 1.3:
                 continue
-            found = english_style(token.text, doc.lang, local)
+            found = english_style(token.text, doc.lang, local) or french_diaeresis(token.text, local)
             if found is None:
                 continue
             src, suggestion, _ = found
