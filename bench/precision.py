@@ -58,7 +58,8 @@ def main() -> None:
                          "by_rule": {c: round(n * 10000 / words, 2) for c, n in sorted(by_rule.items())}}
         if args.show:
             for f in findings:
-                print(f"{name}: {f['code']} {f['text']!r} -> {f['suggestions'][:1]}  [{Path(f['path']).name}:{f['line']}]")
+                where = f"{Path(f['path']).name}:{f['line']}"
+                print(f"{name}: {f['code']} {f['text']!r} -> {f['suggestions'][:1]}  [{where}]")
     if args.json:
         print(json.dumps(results, indent=2))
         return

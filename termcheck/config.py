@@ -77,7 +77,8 @@ def load_settings(start: Path) -> Settings:
     for raw_key, value in table.items():
         key = raw_key.replace("-", "_")
         if raw_key not in _KEYS:
-            raise ConfigError(f"unknown setting '{raw_key}' (known: {', '.join(sorted(k for k in _KEYS if '_' not in k))})",
+            known = ", ".join(sorted(k for k in _KEYS if "_" not in k))
+            raise ConfigError(f"unknown setting '{raw_key}' (known: {known})",
                               path, _line_of(path, raw_key))
         if key in _LIST_KEYS:
             if isinstance(value, str):

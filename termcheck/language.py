@@ -13,13 +13,14 @@ _FUNCTION_WORDS = {
     "fr": "le la les des et est une du dans pour que qui sur au pas aux ont avec sont été cette ce de un "
           "il elle ils leur ses son sa mais ou où aussi sans selon depuis lors plus nous être".split(),
     "de": "der die das und ist nicht mit den von zu sich auf ein eine dem des im wurde sind auch "
-          "nach bei aus wird dass werden hat sie er es über".split(),
+          "nach bei aus wird dass werden hat sie er es über seit bis noch wie zum zur vom beim aber oder "
+          "wenn als nur schon".split(),
     "es": "el los las y que del en por con una para se al lo como más fue según su sus de un ha "
           "pero también sobre desde este esta".split(),
     "it": "il di che è del della per con non una sono gli nel alla dei delle anche stato un ha "
           "ma sul dalla questo questa secondo".split(),
     "tr": "ve bir bu da de için ile olarak çok daha gibi ama olan en ise kadar sonra "
-          "göre değil ancak yeni".split(),
+          "göre değil ancak yeni ilişkin karşı üzerine tarafından bütün şey ki mi".split(),
 }
 _WORD_LANGS: dict[str, list[str]] = {}
 for _lang, _words in _FUNCTION_WORDS.items():

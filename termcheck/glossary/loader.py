@@ -146,7 +146,8 @@ def _lang_map(reader: _Reader, i: int, raw: dict[str, Any], key: str) -> dict[st
     out: dict[str, list[str]] = {}
     for lang, forms in value.items():
         if lang not in LANGS:
-            raise reader.error(i, key, f"entry '{raw['id']}': unknown language '{lang}' in '{key}' (one of: {', '.join(LANGS)})")
+            raise reader.error(i, key, f"entry '{raw['id']}': unknown language '{lang}' in '{key}' "
+                                       f"(one of: {', '.join(LANGS)})")
         out[lang] = _str_list(reader, i, raw, key, forms)
     return out
 
@@ -192,13 +193,15 @@ def _phrase_entry(reader: _Reader, i: int, raw: dict[str, Any], meta: dict[str, 
     _check_keys(reader, i, raw, PHRASE_KEYS)
     source_lang, target_lang = meta.get("source_lang"), meta.get("target_lang", "en")
     if source_lang not in LANGS or target_lang not in LANGS:
-        raise GlossaryError("phrase glossaries need [meta] source_lang and target_lang (language codes)", reader.path, 1)
+        raise GlossaryError("phrase glossaries need [meta] source_lang and target_lang (language codes)",
+                            reader.path, 1)
     forms_raw = raw.get("forms")
     if not isinstance(forms_raw, list) or not forms_raw:
         raise reader.error(i, "forms", f"entry '{raw['id']}': 'forms' must be a non-empty list")
     forms: list[PhraseForm] = []
     for form in forms_raw:
-        if not isinstance(form, dict) or set(form) - {"match", "regex", "suggest"} or ("match" in form) == ("regex" in form):
+        malformed = not isinstance(form, dict) or set(form) - {"match", "regex", "suggest"}
+        if malformed or ("match" in form) == ("regex" in form):
             raise reader.error(i, "forms", f"entry '{raw['id']}': each form has 'match' or 'regex', and 'suggest'")
         suggest = form.get("suggest", [])
         if isinstance(suggest, str):

@@ -47,7 +47,7 @@ def validate(paths: list[Path]) -> Validation:
 
 def _check_sorted(g: Glossary, v: Validation) -> None:
     entries = g.entries
-    for a, b in zip(entries, entries[1:]):
+    for a, b in zip(entries, entries[1:], strict=False):
         if a.id > b.id:
             v.errors.append(f"{b.origin}: entry '{b.id}' is out of order (after '{a.id}'); keep entries sorted by id")
             break

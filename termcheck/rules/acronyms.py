@@ -7,8 +7,9 @@ from collections.abc import Iterator
 
 from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
-from termcheck.glossary.matcher import Role
+from termcheck.glossary.matcher import NameMatch, Role, target_acronyms
 from termcheck.glossary.suggest import rank_suggestions
+from termcheck.rules.articles import with_article
 from termcheck.rules.base import DocContext, rule
 from termcheck.rules.names import LANG_NAMES, cued, wrong_matches
 
@@ -22,7 +23,8 @@ def foreign_acronym(doc: Document, ctx: DocContext) -> Iterator[Finding]:
     keeps the source acronym. Acronyms that are also common abbreviations carry topic cues in
     the glossary and are flagged only in documents on that topic."""
     for m, entries, src in wrong_matches(ctx, Role.FOREIGN_ACRONYM, None):
-        suggestions = rank_suggestions(m.text, entries, doc.lang, acronyms=True)
+        suggestions = [with_article(doc.prose, m.span.start, m.text, s, doc.lang)
+                       for s in rank_suggestions(m.text, entries, doc.lang, acronyms=True)]
         if not suggestions:
             continue
         name = entries[0].canonical.get(doc.lang, entries[0].canonical["en"])
@@ -55,6 +57,24 @@ def _initials_before(text: str, end: int) -> str:
     return "".join(reversed(initials))
 
 
+def _known_name_acronym(names_before: dict[int, NameMatch], text: str, paren: int, acro: str,
+                        lang: str) -> tuple[str, str] | None:
+    """'Palestinian Authority (AP)': the glossary knows the name and its acronym here (PA), and
+    the one given is another language's (or the same letters in another order)."""
+    before = text[:paren].rstrip()
+    match = names_before.get(len(before))
+    if match is None or len(match.entries) != 1:
+        return None
+    entry = match.entries[0]
+    own = target_acronyms(entry, lang)
+    if not own or acro in own:
+        return None
+    others = {a for code, forms in entry.acronym.items() if code != lang for a in forms}
+    if acro in others or any(sorted(acro) == sorted(a) for a in own):
+        return own[0], LANG_NAMES.get(lang, lang)
+    return None
+
+
 @rule("TC402", "acronym-mismatch", "An acronym whose letters do not follow the name beside it "
       "('National Liberation Front (FNL)').", Severity.WARNING, precedence=26,
       flagged="the National Liberation Front (FNL) denied it.", clean="the National Liberation Front (NLF) denied it.")
@@ -69,9 +89,18 @@ def acronym_mismatch(doc: Document, ctx: DocContext) -> Iterator[Finding]:
     text = doc.prose
     known = {m.span for m in ctx.names
              if m.role in (Role.ACRONYM, Role.ACCEPTED) and any(cued(e, ctx) for e in m.entries)}
+    names_before = {m.span.end: m for m in ctx.names if m.role is Role.ACCEPTED}
     for m in _PAREN_ACRONYM.finditer(text):
         acro = m.group(1)
-        if len(acro) < _MIN_LETTERS or Span(m.start(1), m.end(1)) in known:
+        if Span(m.start(1), m.end(1)) in known:
+            continue
+        named = _known_name_acronym(names_before, text, m.start(), acro, doc.lang)
+        if named:
+            yield acronym_mismatch.finding(m.start(1), m.end(1),
+                                           f"'{acro}' is not the acronym of the name before it; {named[1]} "
+                                           f"uses '{named[0]}'", suggestions=[named[0]], safe=False)
+            continue
+        if len(acro) < _MIN_LETTERS:
             continue
         initials = _initials_before(text, m.start())
         if len(initials) < len(acro):
@@ -79,5 +108,6 @@ def acronym_mismatch(doc: Document, ctx: DocContext) -> Iterator[Finding]:
         initials = initials[-len(acro):]
         if initials != acro and sorted(initials) == sorted(acro):
             yield acronym_mismatch.finding(m.start(1), m.end(1),
-                                           f"'{acro}' does not spell the name before it; its initials give '{initials}'",
+                                           f"'{acro}' does not spell the name before it; "
+                                           f"its initials give '{initials}'",
                                            suggestions=[initials], safe=False)

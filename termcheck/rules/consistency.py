@@ -32,7 +32,8 @@ def _spelling_variants(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or _plain(a) == _plain(b):
         return False  # al-Assad and al Assad differ only in punctuation; Erdogan and Erdoğan do not
-    return all(x == y or (_key(x)[:1] == _key(y)[:1] and fuzz.ratio(_key(x), _key(y)) >= 60) for x, y in zip(wa, wb))
+    return all(x == y or (_key(x)[:1] == _key(y)[:1] and fuzz.ratio(_key(x), _key(y)) >= 60)
+               for x, y in zip(wa, wb, strict=True))
 
 
 def _slip(a: str, b: str) -> bool:
@@ -45,7 +46,7 @@ def _slip(a: str, b: str) -> bool:
         return False
     for i in range(len(long_)):
         if long_[:i] + long_[i + 1 :] == short:
-            return 0 < i and long_[i] == long_[i - 1]
+            return i > 0 and long_[i] == long_[i - 1]
     return False
 
 
@@ -56,7 +57,8 @@ def _pick(counts: Counter[str], order: list[str], preferred: str | None) -> str:
     return preferred if preferred in tied else tied[0]
 
 
-@rule("TC601", "inconsistent-spelling", "One name spelled two ways in the same article (Khan Shaykhun … Khan Shayhkun).",
+@rule("TC601", "inconsistent-spelling",
+      "One name spelled two ways in the same article (Khan Shaykhun … Khan Shayhkun).",
       Severity.WARNING, precedence=60,
       flagged="Spokeswoman Morgan Ortagus condemned the strike. Ortaugs said talks would go on.",
       clean="Spokeswoman Morgan Ortagus condemned the strike. Ortagus said talks would go on.")
@@ -105,7 +107,7 @@ def _glossary_variants(doc: Document, ctx: DocContext, taken: list[Span]) -> Ite
 
 def _slips(doc: Document, ctx: DocContext, taken: list[Span]) -> Iterator[Finding]:
     uses: dict[str, list[Span]] = {}
-    for start, end, word in doc.words:
+    for start, _end, word in doc.words:
         if not word[0].isupper():
             continue  # the cheap test first: dropping "'s" never changes a word's first letter
         word = _POSSESSIVE.sub("", word)

@@ -38,8 +38,10 @@ def windows(doc: Document, span: Span, n_words: int) -> tuple[str, str]:
     words = doc.words
     i = doc.word_index_at(span.start)
     j = doc.word_index_at(span.end)
-    b = words[i - n_words][0] if n_words and i - n_words >= 0 else (0 if n_words else span.start)
-    a = words[j + n_words - 1][1] if n_words and j + n_words - 1 < len(words) else (len(doc.prose) if n_words else span.end)
+    if not n_words:
+        return "", ""
+    b = words[i - n_words][0] if i - n_words >= 0 else 0
+    a = words[j + n_words - 1][1] if j + n_words - 1 < len(words) else len(doc.prose)
     return doc.prose[max(b, p_start) : span.start], doc.prose[span.end : min(a, p_end)]
 
 

@@ -12,6 +12,7 @@ from termcheck.glossary.matcher import NameMatch, Role, case_matches
 from termcheck.glossary.model import NameEntry
 from termcheck.glossary.suggest import rank_suggestions
 from termcheck.lexicon import zipf
+from termcheck.rules.articles import with_article
 from termcheck.rules.base import DocContext, Rule, rule
 
 LANG_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
@@ -97,7 +98,8 @@ def _name_findings(this: Rule, doc: Document, ctx: DocContext, kinds: tuple[str,
     lang = doc.lang
     for m, entries, src in chain(wrong_matches(ctx, Role.WRONG, kinds, exclude), shared_matches(ctx, kinds, exclude)):
         # A suggestion that is itself a listed wrong form (Huthis for Huthi) would not fix anything.
-        suggestions = [s for s in rank_suggestions(m.text, entries, lang)
+        suggestions = [with_article(ctx.doc.prose, m.span.start, m.text, s, lang)
+                       for s in rank_suggestions(m.text, entries, lang)
                        if not any(_listed_wrong(e, s, lang) for e in entries)]
         if not suggestions:
             continue

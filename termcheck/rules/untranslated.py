@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
-from termcheck.language import function_word_votes, langdetect_guess
+from termcheck.language import SUPPORTED, function_word_votes, langdetect_guess
 from termcheck.rules.base import DocContext, rule
 from termcheck.rules.names import LANG_NAMES
 
@@ -16,6 +16,7 @@ _SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+[\"'”»)]*|(?=\n)|$)")
 _SHORT_QUOTE = re.compile(r"[\"“«‘][^\"“”«»‘’\n]{0,60}[\"”»’]")
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS = 5
+_FOREIGN_LETTERS = re.compile(r"[ıışğçöüäßñàèéìòùâêîôûœ]", re.IGNORECASE)
 MIN_VOTES = 3
 
 
@@ -25,16 +26,21 @@ def foreign_language(sentence: str, lang: str) -> str | None:
     if len(_WORD.findall(masked)) < MIN_WORDS:
         return None
     votes = function_word_votes(masked)
-    if not votes:
-        return None
     own = votes.get(lang, 0)
     foreign = sum(n for code, n in votes.items() if code != lang)
-    # Other languages' function words outvote the article's own two to one; which language it is
-    # (Romance languages share many) langdetect decides, for these few sentences only.
-    if foreign < MIN_VOTES or foreign < 2 * own or votes.most_common(1)[0][0] == lang:
+    # Strong: other languages' function words outvote the article's own two to one. Weak: a
+    # sentence with none of the article's function words but a foreign one or foreign letters
+    # (Turkish ı ş ğ). Which language it is, langdetect decides for these few sentences only.
+    strong = foreign >= MIN_VOTES and foreign >= 2 * own and votes.most_common(1)[0][0] != lang
+    weak = own == 0 and (foreign >= 1 or len(_FOREIGN_LETTERS.findall(masked)) >= 2)
+    if not (strong or weak):
         return None
     guess = langdetect_guess(masked)
-    return guess[0] if guess and guess[0] != lang and guess[1] >= 0.85 and votes.get(guess[0], 0) >= 2 else None
+    if not guess or guess[0] == lang or guess[0] not in SUPPORTED:
+        return None
+    if strong and guess[1] >= 0.85 and votes.get(guess[0], 0) >= 2:
+        return guess[0]
+    return guess[0] if weak and guess[1] >= 0.97 else None
 
 
 @rule("TC501", "untranslated", "A sentence left in the source language.", Severity.WARNING, precedence=10,

@@ -153,7 +153,7 @@ def _same_but_spelling(tokens: list[Token], form: str) -> bool:
     words = form.split()
     if len(words) != len(tokens):
         return False
-    return all(fold_key(w) in {k for _, k in keys_for(t.text)} for t, w in zip(tokens, words))
+    return all(fold_key(w) in {k for _, k in keys_for(t.text)} for t, w in zip(tokens, words, strict=True))
 
 
 def english_style(word: str, lang: str, skip: frozenset[str] = frozenset()) -> tuple[str, str, float] | None:
