@@ -40,7 +40,8 @@ def match_case(found: str, replacement: str) -> str:
     if not replacement:
         return replacement
     if found.isupper() and len(found) > 1 and not replacement.isupper():
-        return replacement.upper()
+        # IDLEB -> IDLIB; but an acronym replaced by a name keeps the name's case (TSK -> Turkish Armed Forces).
+        return replacement if " " in replacement and " " not in found else replacement.upper()
     if found.islower() and replacement[:1].isupper() and replacement[1:2].islower() and " " not in replacement:
         return replacement  # proper nouns keep their capital even where the wrong form had none
     if found[:1].isupper() and replacement[:1].islower():
@@ -49,8 +50,9 @@ def match_case(found: str, replacement: str) -> str:
 
 
 def rank_suggestions(found: str, entries: list[NameEntry], lang: str, acronyms: bool = False) -> list[str]:
-    """Suggestions best first: the closest accepted form, the canonical form winning near-ties."""
-    scored: list[tuple[float, int, str]] = []
+    """Suggestions best first: the closest accepted form, the canonical form winning near-ties,
+    a form of the same number winning over one of the other (Alaouites: Alawites)."""
+    scored: list[tuple[float, float, int, str]] = []  # (score, similarity, order, suggestion)
     order = 0
     for entry in entries:
         forms = target_acronyms(entry, lang) if acronyms else entry.accepted(lang)
@@ -58,18 +60,18 @@ def rank_suggestions(found: str, entries: list[NameEntry], lang: str, acronyms: 
             cand = form if acronyms else align(found, form)
             if not cand:
                 continue
+            similarity = fuzz.ratio(_key(found), _key(cand))
             bonus = 15.0 if n == 0 else 0.0
-            # Number agrees: Alaouites -> Alawites, hutíes -> Houthis.
             bonus += 16.0 if (found[-1:].lower() == "s") == (cand[-1:].lower() == "s") else 0.0
-            scored.append((fuzz.ratio(_key(found), _key(cand)) + bonus, order, match_case(found, cand)))
+            scored.append((similarity + bonus, similarity, order, match_case(found, cand)))
             order += 1
-    # A close alternate beats the canonical form (Khan Younès: Khan Younes); a distant one does not
-    # (Kudüs: Jerusalem, not Al-Quds).
-    if scored and max(s for s, _, _ in scored) < 75 + 15 + 16:
-        scored = [(100.0 if o == 0 else s, o, c) for s, o, c in scored]
-    scored.sort(key=lambda t: (-t[0], t[1]))
+    # A close alternate may beat the canonical form (Khan Younès: Khan Younes); when nothing is
+    # close, the canonical form leads (Kudüs: Jerusalem, not Al-Quds).
+    if scored and max(sim for _, sim, _, _ in scored) < 75:
+        scored = [(1000.0 if o == 0 else sc, sim, o, c) for sc, sim, o, c in scored]
+    scored.sort(key=lambda t: (-t[0], t[2]))
     out: list[str] = []
-    for _, _, s in scored:
+    for *_, s in scored:
         if s not in out and s != found:
             out.append(s)
     return out

@@ -12,7 +12,23 @@ _LETTER_ACRONYMS = frozenset("UN EU US UK UAE PA".split())
 _PREPOSITIONS = frozenset("in from to into across on at of by with for against towards toward near within "
                           "throughout over under between through inside outside around".split())
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
+# After a subject these show it is one ('EEUU said' -> 'The US said'); another lower-case word
+# after an acronym is a noun it qualifies ('AB leaders' -> 'EU leaders', no article).
+_VERBS = frozenset("said says say announced warned urged called denied confirmed reported added accused claimed "
+                   "stated insisted rejected condemned welcomed agreed decided launched sent has have had is are "
+                   "was were will would could should may might did does do must".split())
 _SENTENCE_START = re.compile(r"(?:^|[.!?][\"'”’)]?\s+)$")
+
+
+_NOUNS = frozenset("official spokesman spokeswoman envoy army government ambassador delegation embassy member "
+                   "summit president minister leader mission force operation commission court border".split())
+
+
+def _qualified_noun(word: str) -> bool:
+    """'leaders' in 'AB leaders': a noun the acronym qualifies (plural, or a usual head), not a verb."""
+    low = word.lower()
+    return word[:1].islower() and low not in _VERBS and (low.endswith("s") or low in _NOUNS)
 
 
 def takes_article(name: str) -> bool:
@@ -26,6 +42,9 @@ def with_article(text: str, start: int, found: str, suggestion: str, lang: str) 
     if lang != "en" or not takes_article(suggestion) or takes_article(found):
         return suggestion
     before = text[max(0, start - 40) : start]
+    after = _WORD_AFTER.match(text, start + len(found))
+    if suggestion.isupper() and after and _qualified_noun(after.group(1)):
+        return suggestion
     word = _WORD_BEFORE.search(before)
     if word and word.group(1).lower() in _PREPOSITIONS:
         return "the " + suggestion

@@ -42,6 +42,11 @@ def _last(key: str) -> str:
     return "i" if key[-1] in "iy" else key[-1]  # Khomeiny, Khomeini
 
 
+def _swapped_end(a: str, b: str) -> bool:
+    """A typing slip at the end of a name (Nasrallha): the same letters, the last two swapped."""
+    return len(a) == len(b) >= 6 and a[:-2] == b[:-2] and a[-2:] == b[-1] + b[-2]
+
+
 @dataclass(frozen=True)
 class _Form:
     key: str
@@ -122,7 +127,9 @@ def unseen_variant(doc: Document, dctx: DocContext) -> Iterator[Finding]:
                 if hit and (best is None or hit[1] > best[0]):
                     best = (hit[1], block[1][hit[2]], src, key)
             # Typos and romanisations keep a name's last letter: Suleiman is not Suleimani.
-            if best is None or best[1].form == text or _last(best[3]) != _last(best[1].key):
+            if best is None or best[1].form == text:
+                continue
+            if _last(best[3]) != _last(best[1].key) and not _swapped_end(best[3], best[1].key):
                 continue
             if part_of_other_name(run, tokens, entry_by_id(dctx, best[1].entry_id), lang):
                 continue
