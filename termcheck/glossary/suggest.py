@@ -41,7 +41,8 @@ def match_case(found: str, replacement: str) -> str:
         return replacement
     if found.isupper() and len(found) > 1 and not replacement.isupper():
         # IDLEB -> IDLIB; but an acronym replaced by a name keeps the name's case (TSK -> Turkish Armed Forces).
-        return replacement if " " in replacement and " " not in found else replacement.upper()
+        is_name = " " in replacement and " " not in found and replacement[:1].isupper()
+        return replacement if is_name else replacement.upper()
     if found.islower() and replacement[:1].isupper() and replacement[1:2].islower() and " " not in replacement:
         return replacement  # proper nouns keep their capital even where the wrong form had none
     if found[:1].isupper() and replacement[:1].islower():
