@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -36,7 +36,7 @@ def _fail(err: TermcheckError) -> None:
     raise typer.Exit(2)
 
 
-def _split(values: Optional[list[str]]) -> list[str]:
+def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
 
 
@@ -63,20 +63,20 @@ def lint(
     output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format (html: a file for "
                                                         "translators, reports/termcheck-report.html unless -o).")
                              ] = ReportFormat.text,
-    lang: Annotated[Optional[str], typer.Option(help="Language of the articles (en, fr, de, es, it, tr); "
+    lang: Annotated[str | None, typer.Option(help="Language of the articles (en, fr, de, es, it, tr); "
                                                      "default: detected per document.")] = None,
-    select: Annotated[Optional[list[str]], typer.Option(help="Only these rule codes or prefixes (TC2, TC401).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rule codes or prefixes.")] = None,
-    glossary: Annotated[Optional[list[Path]], typer.Option(help="Another glossary file or folder (repeatable).")] = None,
+    select: Annotated[list[str] | None, typer.Option(help="Only these rule codes or prefixes (TC2, TC401).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rule codes or prefixes.")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option(help="Another glossary file or folder (repeatable).")] = None,
     no_default_glossary: Annotated[bool, typer.Option("--no-default-glossary",
                                                       help="Do not load the shipped glossaries.")] = False,
-    include: Annotated[Optional[list[str]], typer.Option(help="Glob of files to check in folders "
+    include: Annotated[list[str] | None, typer.Option(help="Glob of files to check in folders "
                                                               "(default: *.txt, *.md).")] = None,
-    exclude: Annotated[Optional[list[str]], typer.Option(help="Glob of files or folders to skip.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    baseline: Annotated[Optional[Path], typer.Option(help="Report only findings not recorded in this baseline "
+    exclude: Annotated[list[str] | None, typer.Option(help="Glob of files or folders to skip.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    baseline: Annotated[Path | None, typer.Option(help="Report only findings not recorded in this baseline "
                                                           "file (see --write-baseline).")] = None,
-    write_baseline: Annotated[Optional[Path], typer.Option("--write-baseline", help="Record every current finding "
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Record every current finding "
                                                            "in this file and exit 0.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but findings.")] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes in place; report what remains.")] = False,
@@ -90,12 +90,11 @@ def lint(
                                                                   "1: no workers). Output is the same.")] = 0,
 ) -> None:
     """Check articles and report machine-translation artifacts. Exit 0: clean, 1: findings, 2: error."""
+    from termcheck.config import load_settings
     from termcheck.progress import make_progress
     from termcheck.report.formats import default_output, render_report
-    from termcheck.config import load_settings
-    from termcheck.runner import LintOptions
+    from termcheck.runner import LintOptions, make_engine
     from termcheck.runner import lint as run_lint
-    from termcheck.runner import make_engine
 
     if unsafe_fixes and not (fix or diff):
         _fail(TermcheckError("--unsafe-fixes needs --fix or --diff"))
@@ -242,7 +241,7 @@ def explain_rule(code: Annotated[str, typer.Argument(help="A rule code such as T
 
 @glossary_app.command("validate")
 def glossary_validate(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Glossary files or folders "
+    paths: Annotated[list[Path] | None, typer.Argument(help="Glossary files or folders "
                                                                "(default: the shipped glossaries).")] = None,
 ) -> None:
     """Check glossaries: schema, sorted ids, no duplicates, no wrong form that is another entry's right one."""

@@ -22,7 +22,7 @@ from termcheck.glossary.cache import cache_dir
 
 # Lower-case Latin letters (no ß: wordfreq folds it to ss), precomposed, as wordfreq stores them.
 _PLAIN = re.compile(r"[a-zà-öø-ÿğışœ]+\Z")
-_SCHEMA = 2  # part of the file name: a cache built for other words is not reused
+_SCHEMA = 3  # part of the file name: a cache built for other words is not reused
 # Languages whose wordfreq tokenizer returns a lower-case a-z word unchanged (tests check it).
 FAST_LANGS = frozenset({"en", "fr", "de", "es", "it", "tr"})
 _MINIMUM = 10**0.0 / 1e9  # wordfreq.zipf_to_freq(0.0): zipf_frequency's default minimum
@@ -36,20 +36,35 @@ _broken = False
 
 def zipf_frequency(word: str, lang: str) -> float:
     """Exactly wordfreq.zipf_frequency(word, lang)."""
-    if lang in FAST_LANGS and _PLAIN.match(word):
-        freq = _lookup(word, lang)
-        if freq is not None:
-            return round(math.log(_frequency(freq), 10) + 9, 2)
+    if lang in FAST_LANGS:
+        tokens = [word] if _PLAIN.match(word) else _tokens(word, lang)
+        if tokens is not None:
+            listed = [_lookup(t, lang) for t in tokens]
+            if all(f is not None for f in listed):
+                return round(math.log(_frequency([f for f in listed if f is not None]), 10) + 9, 2)
     from wordfreq import zipf_frequency as slow  # heavy: only for words the cache cannot answer
 
     return float(slow(word, lang))
 
 
-def _frequency(listed: float) -> float:
-    """wordfreq's word_frequency for a one-token word listed at `listed` (0: not listed)."""
-    if listed == 0.0:
+def _tokens(word: str, lang: str) -> list[str] | None:
+    """wordfreq's own tokens for a word with an apostrophe or hyphen (its tokenizer loads in a
+    fraction of the time its lists take); None where numbers would need wordfreq's digit rules."""
+    from wordfreq.tokens import lossy_tokenize
+
+    tokens = lossy_tokenize(word, lang)
+    return None if any(c.isdigit() for t in tokens for c in t) else list(tokens)
+
+
+def _frequency(listed: list[float]) -> float:
+    """wordfreq's word_frequency for tokens listed at these frequencies (0: not listed),
+    with its arithmetic: 1/f = 1/f1 + 1/f2 + ..., rounded to 3 significant digits."""
+    if not listed or 0.0 in listed:
         return _MINIMUM
-    freq = 1.0 / (0.0 + 1.0 / listed)
+    one_over_result = 0.0
+    for f in listed:
+        one_over_result += 1.0 / f
+    freq = 1.0 / one_over_result
     unrounded = max(freq, _MINIMUM)
     leading_zeroes = math.floor(-math.log(unrounded, 10))
     return round(unrounded, leading_zeroes + 3)
@@ -104,7 +119,7 @@ def _build(db: sqlite3.Connection, lang: str) -> None:
                 if db.execute("SELECT 1 FROM built WHERE lang = ?", (lang,)).fetchone() is None:
                     from wordfreq import get_frequency_dict
 
-                    rows = ((lang, w, f) for w, f in get_frequency_dict(lang).items() if _PLAIN.match(w))
+                    rows = ((lang, w, f) for w, f in get_frequency_dict(lang).items())
                     db.executemany("INSERT OR REPLACE INTO f VALUES (?, ?, ?)", rows)
                     db.execute("INSERT INTO built VALUES (?)", (lang,))
                 db.commit()

@@ -123,7 +123,8 @@ def test_cached_word_frequencies_equal_wordfreqs(tmp_path: Path, monkeypatch: py
         for word in words + ["qamichli", "idleb", "x", "zzzzzz"]:
             assert wordfreq_cache.zipf_frequency(word, lang) == wordfreq.zipf_frequency(word, lang), (word, lang)
     assert list(tmp_path.glob("wordfreq-*.sqlite3"))
-    for word, lang in [("Idlib", "en"), ("al-assad", "fr"), ("été", "fr"), ("ılımlı", "tr"), ("سوريا", "ar")]:
+    for word, lang in [("Idlib", "en"), ("al-assad", "fr"), ("été", "fr"), ("ılımlı", "tr"), ("سوريا", "ar"),
+                       ("henderson's", "en"), ("today’s", "en"), ("d'alep", "fr"), ("f-16", "en"), ("we're", "de")]:
         assert wordfreq_cache.zipf_frequency(word, lang) == wordfreq.zipf_frequency(word, lang)
 
 
@@ -135,3 +136,46 @@ def test_document_words_equal_finditer(text: str) -> None:
 
     doc = Document(Path("a.txt"), text)
     assert doc.words == [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _runs_word_by_word(text: str, max_gap: int = 1) -> list[list[tuple[int, int, str]]]:
+    """proper_noun_runs as first written: every token through the whole state machine."""
+    from termcheck.rules.candidates import _JOINERS, _TOKEN, _is_name_token
+
+    runs: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []
+    last_end = -10
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        gap = text[last_end : m.start()] if last_end >= 0 else " "
+        contiguous = gap in (" ", "") and last_end >= 0
+        if _is_name_token(word):
+            if current and contiguous:
+                current.extend(pending)
+            elif current:
+                runs.append(current)
+                current = []
+            pending = []
+            current.append((m.start(), m.end(), word))
+        elif word.lower() in _JOINERS and current and contiguous and len(pending) < max_gap:
+            pending.append((m.start(), m.end(), word))
+        else:
+            if current:
+                runs.append(current)
+            current, pending = [], []
+        last_end = m.end()
+    if current:
+        runs.append(current)
+    return runs
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(["Khan", "Cheikhoun", "al", "Abdel", "ibn", "de", "the", "of", "al-Assad",
+                                      "Maaret", "al-Noomane", "UN", "ǅemal", "ßa", "é", " ", "  ", "\n", ",", "-",
+                                      "'", "O'Neill", "rebels", "1", "Idleb"]), max_size=30).map(" ".join))
+def test_proper_noun_runs_equal_the_plain_state_machine(text: str) -> None:
+    from termcheck.rules.candidates import proper_noun_runs
+
+    got = [[(t.start, t.end, t.text) for t in run] for run in proper_noun_runs(text)]
+    assert got == _runs_word_by_word(text)

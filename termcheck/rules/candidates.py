@@ -37,6 +37,9 @@ def proper_noun_runs(text: str, max_gap: int = 1) -> list[list[Token]]:
     last_end = -10
     for m in _TOKEN.finditer(text):
         word = m.group()
+        if not current and word[0].islower() and "-" not in word:
+            last_end = m.end()  # the common case, a plain word outside any run: nothing else to do
+            continue
         gap = text[last_end : m.start()] if last_end >= 0 else " "
         contiguous = gap in (" ", "") and last_end >= 0
         if _is_name_token(word):
