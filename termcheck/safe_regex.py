@@ -53,7 +53,7 @@ class BoundedPattern:
         return int(self._compiled.groups)
 
     def finditer(self, text: str) -> Iterator[Any]:
-        if self.required and self.required not in text:
+        if self.required and not contains(text, self.required):
             return  # every match contains this text: a substring search rules most articles out
         limit = TIMEOUT_BASE + len(text) * TIMEOUT_PER_CHAR
         try:
@@ -89,10 +89,36 @@ def required_literal(pattern: str) -> str:
         if op is literal:
             run.append(chr(arg))
             continue
+        folded = _case_pair(op, arg)
+        if folded:
+            run.append(folded)  # [Aa]: either case of one letter, as sentence starts are written
+            continue
         if len(run) > len(best):
             best = "".join(run)
         run = []
     return best if len(best) >= 3 else ""
+
+
+def _case_pair(op: Any, arg: Any) -> str:
+    """The character of a class that holds one letter in both cases ([Aa]), marked by a NUL
+    before it so the prefilter compares it without case; '' for anything else."""
+    if op is not re._constants.IN or len(arg) != 2:  # type: ignore[attr-defined]
+        return ""
+    chars = {chr(a) for o, a in arg if o is re._constants.LITERAL}  # type: ignore[attr-defined]
+    if len(chars) == 2 and len({c.lower() for c in chars}) == 1:
+        return "\0" + min(chars).lower()
+    return ""
+
+
+def contains(text: str, required: str) -> bool:
+    """Does `text` contain `required` (with case-free letters where a NUL marks them)?"""
+    if "\0" not in required:
+        return required in text
+    head, _, rest = required.partition("\0")
+    letter, tail = rest[:1], rest[1:]
+    if "\0" in tail:
+        return True  # more than one case-free letter: let the pattern decide
+    return (head + letter + tail) in text or (head + letter.upper() + tail) in text
 
 
 def drain_timeouts() -> list[str]:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from termcheck import language
 from termcheck.document import Span
 from termcheck.rules import phrases
-from termcheck.safe_regex import BoundedPattern, required_literal
+from termcheck.safe_regex import BoundedPattern, contains, required_literal
 from termcheck.spans import SpanSet
 
 SPANS = st.lists(st.tuples(st.integers(0, 300), st.sampled_from([0, 1, 2, 5, 30, 64, 65, 200])), max_size=40)
@@ -93,7 +93,7 @@ def test_bounded_patterns_with_their_prefilter_match_as_re_does(text: str, patte
     bounded = BoundedPattern(pattern)
     assert [m.span() for m in bounded.finditer(text)] == [m.span() for m in re.finditer(pattern, text)]
     if bounded.required:
-        assert all(bounded.required in m.group() for m in re.finditer(pattern, text))
+        assert all(contains(m.group(), bounded.required) for m in re.finditer(pattern, text))
 
 
 def test_required_literal_is_taken_only_where_every_match_has_it() -> None:
@@ -102,6 +102,10 @@ def test_required_literal_is_taken_only_where_every_match_has_it() -> None:
     assert required_literal(r"(?i)with afp") == ""  # any case: no literal text
     assert required_literal(r"(?:alpha|beta)gamma") == "gamma"
     assert required_literal(r"x(?:abcdef)?y") == ""
+    # A letter in either case (a sentence start) is kept, marked to be compared without case.
+    assert required_literal(r"[Aa]t the level of") == "\0at the level of"
+    assert contains("Talks At the level of", "\0at the level of")
+    assert not contains("at the levels", "\0at the level of")
 
 
 def test_cached_word_frequencies_equal_wordfreqs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

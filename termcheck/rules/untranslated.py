@@ -32,7 +32,7 @@ def foreign_language(sentence: str, lang: str) -> str | None:
     # sentence with none of the article's function words but a foreign one or foreign letters
     # (Turkish ı ş ğ). Which language it is, langdetect decides for these few sentences only.
     strong = foreign >= MIN_VOTES and foreign >= 2 * own and votes.most_common(1)[0][0] != lang
-    weak = own == 0 and (foreign >= 1 or len(_FOREIGN_LETTERS.findall(masked)) >= 2)
+    weak = own == 0 and (foreign >= 2 or len(_FOREIGN_LETTERS.findall(masked)) >= 2)
     if not (strong or weak):
         return None
     guess = langdetect_guess(masked)

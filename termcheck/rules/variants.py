@@ -104,14 +104,20 @@ def unseen_variant(doc: Document, dctx: DocContext) -> Iterator[Finding]:
         return
     taken, accepted = _blocking_spans(dctx)
     for run in proper_noun_runs(doc.prose):
+        # Most runs hold no word rare in the article's language: nothing to look up for them.
+        rare_tokens = {t.start for t in run if zipf(t.text.lower(), lang) < RARE}
+        if not rare_tokens:
+            continue
+        run_span = Span(run[0].start, run[-1].end)
+        near = [a for a in accepted if a.overlaps(run_span)]
         for span, tokens in windows(run):
-            if taken.overlaps(span):
+            if not any(t.start in rare_tokens for t in tokens) or taken.overlaps(span):
                 continue
-            inside = [a for a in accepted if a.overlaps(span)]
+            inside = [a for a in near if a.overlaps(span)]
             if any(not (span.start <= a.start and a.end <= span.end) or a == span for a in inside):
                 continue
             # The rare word that makes a window suspect must lie outside the accepted names it holds.
-            rare = [t for t in tokens if zipf(t.text.lower(), lang) < RARE
+            rare = [t for t in tokens if t.start in rare_tokens
                     and not any(a.start <= t.start and t.end <= a.end for a in inside)]
             if not rare:
                 continue
