@@ -23,15 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def lee_documents() -> list[str]:
-    try:
-        import gensim  # type: ignore[import-untyped]
-    except ImportError:
-        sys.exit("bench/precision.py needs the gensim package for the Lee corpus: pip install gensim")
-    data = Path(gensim.__file__).parent / "test" / "test_data"
-    docs: list[str] = []
-    for name in ("lee_background.cor", "lee.cor"):
-        docs += [line.strip() for line in (data / name).read_text(encoding="latin-1").splitlines() if line.strip()]
-    return docs
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from make_corpus import lee_articles  # the benchmark reads the same corpus
+
+    return lee_articles()
 
 
 def main() -> None:
