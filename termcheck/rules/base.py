@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from termcheck.document import Document
-from termcheck.findings import Finding, Severity
+from termcheck.document import Document, Span
+from termcheck.findings import Finding, Severity, replacement_fix
 from termcheck.glossary.matcher import NameIndex, NameMatch, build_index
 from termcheck.glossary.model import Glossary
 
@@ -90,9 +90,6 @@ class Rule:
     def finding(self, span_start: int, span_end: int, message: str, *, suggestions: list[str] | None = None,
                 safe: bool = False, entry: str | None = None, severity: Severity | None = None,
                 origin: str | None = None) -> Finding:
-        from termcheck.document import Span
-        from termcheck.findings import replacement_fix
-
         span = Span(span_start, span_end)
         suggestions = suggestions or []
         return Finding(

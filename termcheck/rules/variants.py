@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
+from termcheck.glossary.matcher import Role
 from termcheck.glossary.suggest import match_case
 from termcheck.lexicon import zipf
 from termcheck.romanisation import fold_key, keys_for, romanisations
@@ -81,8 +82,6 @@ def _taken_spans(dctx: DocContext) -> SpanSet:
 def _blocking_spans(dctx: DocContext) -> tuple[SpanSet, list[Span]]:
     """Spans a TC202 window may not overlap (wrong forms, acronyms), and accepted names,
     which a window may contain whole (Recep Tayip Erdogan holds the accepted Erdogan)."""
-    from termcheck.glossary.matcher import Role
-
     accepted = [m.span for m in dctx.names if m.role is Role.ACCEPTED]
     return SpanSet(m.span for m in dctx.names if m.role is not Role.ACCEPTED), accepted
 
