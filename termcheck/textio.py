@@ -133,10 +133,6 @@ def read_article(path: Path) -> Decoded:
     return decode_bytes(data, path)
 
 
-def encode_text(text: str, encoding: str) -> bytes:
-    return text.encode(encoding)
-
-
 def read_config_text(path: Path, what: str = "config") -> str:
     """Glossaries and configs are UTF-8 text; anything else is one clear error."""
     error = GlossaryError if what == "glossary" else ConfigError
