@@ -6,6 +6,7 @@ and the acronyms of every entry; a text is scanned once whatever the glossary's 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -21,6 +22,8 @@ _PUNCT = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-", " ": " "
 
 def fold(text: str) -> str:
     """Lower-case with a 1:1 character mapping, so offsets into the fold are offsets into `text`."""
+    if text.isascii():
+        return text.lower()  # nothing for _PUNCT to change, and lower() keeps the length
     text = text.translate(_PUNCT)
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -81,22 +84,31 @@ class NameIndex:
     lang: str
     automaton: ahocorasick.Automaton | None
     conflicts: list[str] = field(default_factory=list)
+    by_key: dict[str, list[NameForm]] = field(default_factory=dict)  # folded form -> its readings
+    # What a text, as written, can be (a pure function of it): names repeat across articles.
+    _readings: dict[str, list[NameForm]] = field(default_factory=dict, repr=False)
 
     def find(self, text: str) -> list[NameMatch]:
         """Whole-word matches, longest first, never overlapping."""
         if self.automaton is None or not text:
             return []
         folded = fold(text)
+        # The automaton holds the keys with their non-word characters as spaces and a space on
+        # each side, and reads the folded text delimited the same way: it reports only hits
+        # that start and end at word boundaries, not the many inside longer words.
         candidates: list[NameMatch] = []
-        for end, (key_len, forms) in self.automaton.iter(folded):
-            start = end - key_len + 1
-            if (start > 0 and _word_char(text[start - 1])) or (end + 1 < len(text) and _word_char(text[end + 1])):
-                continue
-            found = text[start : end + 1]
-            # Forms written exactly as found come first: OTAN is the acronym, not 'Otan' in capitals.
-            ok = sorted((f for f in forms if case_matches(found, f.form)), key=lambda f: f.form != found)
+        readings = self._readings
+        for end, key_len in self.automaton.iter(_delimited(folded)):
+            start, stop = end - key_len + 1, end - 1  # in `text`: the delimiters shift offsets by one
+            found = text[start:stop]
+            ok = readings.get(found)
+            if ok is None:
+                ok = readings[found] = self._read(found, folded[start:stop])
             if ok:
-                candidates.append(NameMatch(Span(start, end + 1), found, ok))
+                candidates.append(NameMatch(Span(start, stop), found, ok))
+        candidates.sort(key=lambda m: m.span.start)
+        if all(a.span.end <= b.span.start for a, b in zip(candidates, candidates[1:], strict=False)):
+            return candidates  # nothing overlaps (the usual case): every match stays
         candidates.sort(key=lambda m: (-(m.span.end - m.span.start), m.span.start))
         taken: list[NameMatch] = []
         spans = SpanSet()  # answers the overlap test without a scan of `taken`
@@ -105,6 +117,51 @@ class NameIndex:
                 taken.append(m)
                 spans.append(m.span)
         return sorted(taken, key=lambda m: m.span.start)
+
+    def _read(self, found: str, key: str) -> list[NameForm]:
+        """The forms `found` can be, as written; [] when its key is not one (al Assad for al-Assad)."""
+        if len(self._readings) > 100_000:
+            self._readings.clear()  # a bound on memory over a long run; the entries are cheap to remake
+        bucket = self.by_key.get(key, [])
+        # Forms written exactly as found come first: OTAN is the acronym, not 'Otan' in capitals.
+        return sorted((f for f in bucket if case_matches(found, f.form)), key=lambda f: f.form != found)
+
+    def reference_find(self, text: str) -> list[NameMatch]:
+        """find() as a scan of every key's hits with a boundary test per hit: the plain
+        version that find() must agree with (tests/test_speedups.py)."""
+        if self.automaton is None or not text:
+            return []
+        folded = fold(text)
+        candidates: list[NameMatch] = []
+        for key, bucket in self.by_key.items():
+            for hit in re.finditer(re.escape(key), folded):
+                start, end = hit.start(), hit.end()
+                if (start > 0 and _word_char(text[start - 1])) or (end < len(text) and _word_char(text[end])):
+                    continue
+                found = text[start:end]
+                ok = sorted((f for f in bucket if case_matches(found, f.form)), key=lambda f: f.form != found)
+                if ok:
+                    candidates.append(NameMatch(Span(start, end), found, ok))
+        candidates.sort(key=lambda m: (-(m.span.end - m.span.start), m.span.start))
+        taken: list[NameMatch] = []
+        for m in candidates:
+            if not any(m.span.overlaps(t.span) for t in taken):
+                taken.append(m)
+        return sorted(taken, key=lambda m: m.span.start)
+
+
+# Not a word character: re's \w is str.isalnum() or "_", as _word_char.
+_NON_WORD = re.compile(r"\W")
+
+
+_ASCII_DELIMIT = bytes(b if b < 128 and (chr(b).isalnum() or b == ord("_")) else ord(" ") for b in range(256))
+
+
+def _delimited(folded: str) -> str:
+    """`folded` with every non-word character a space, and a space before and after."""
+    if folded.isascii():  # most articles: a byte table does it in one C pass
+        return " " + folded.encode("ascii").translate(_ASCII_DELIMIT).decode("ascii") + " "
+    return " " + _NON_WORD.sub(" ", folded) + " "
 
 
 def _word_char(c: str) -> bool:
@@ -169,6 +226,7 @@ def build_index(glossary: Glossary, lang: str) -> NameIndex:
     role_rank = {Role.ACCEPTED: 0, Role.ACRONYM: 1, Role.WRONG: 2, Role.FOREIGN_ACRONYM: 3}
     for key, bucket in by_key.items():
         bucket.sort(key=lambda f: (role_rank[f.role], f.entry.id))
-        automaton.add_word(key, (len(key), bucket))
+        delimited = " " + _NON_WORD.sub(" ", key) + " "
+        automaton.add_word(delimited, len(delimited))
     automaton.make_automaton()
-    return NameIndex(lang, automaton, sorted(set(conflicts)))
+    return NameIndex(lang, automaton, sorted(set(conflicts)), by_key)

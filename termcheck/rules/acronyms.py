@@ -87,12 +87,12 @@ def acronym_mismatch(doc: Document, ctx: DocContext) -> Iterator[Finding]:
     Liberation Front (FLN)' in an article about Algeria) and two-letter ones ('National
     Rally (RN)', 'Socialist Party (PS)'), where a swap is no sign of translation."""
     text = doc.prose
-    known = {m.span for m in ctx.names
-             if m.role in (Role.ACRONYM, Role.ACCEPTED) and any(cued(e, ctx) for e in m.entries)}
+    names_at = {m.span: m for m in ctx.names}
     names_before = {m.span.end: m for m in ctx.names if m.role is Role.ACCEPTED}
     for m in _PAREN_ACRONYM.finditer(text):
         acro = m.group(1)
-        if Span(m.start(1), m.end(1)) in known:
+        known = names_at.get(Span(m.start(1), m.end(1)))
+        if known and known.role in (Role.ACRONYM, Role.ACCEPTED) and any(cued(e, ctx) for e in known.entries):
             continue
         named = _known_name_acronym(names_before, text, m.start(), acro, doc.lang)
         if named:

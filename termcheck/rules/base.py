@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
 import inspect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from termcheck.document import Document, Span
@@ -40,6 +40,7 @@ class DocContext:
         self.doc = doc
         self.ctx = ctx
         self.glossary = ctx.glossary
+        self._cue_hits: dict[str, bool] = {}
 
     @cached_property
     def index(self) -> NameIndex:
@@ -49,24 +50,62 @@ class DocContext:
     def names(self) -> list[NameMatch]:
         return self.index.find(self.doc.prose)
 
-    @cached_property
-    def _sorted_words(self) -> list[str]:
-        return sorted(self.lower_words)
-
     def has_word_prefix(self, cue: str) -> bool:
         """A word of the document starts with `cue` (any case): the cue 'jihadist' meets 'jihadists'."""
         cue = cue.lower()
-        if cue in self.lower_words:
-            return True
-        if len(cue) < 5 or " " in cue:
+        known = self._cue_hits.get(cue)
+        if known is None:
+            known = self._cue_hits[cue] = self.has_any_word(frozenset([cue]), prefix=len(cue) >= 5)
+        return known
+
+    def has_any_word(self, words: frozenset[str], prefix: bool = False) -> bool:
+        """A word of the document, lower-cased, is one of `words` (or starts with one, with `prefix`)."""
+        words = frozenset(w for w in words if w and " " not in w)  # a word holds no space
+        if not words:
             return False
-        words = self._sorted_words
-        i = bisect.bisect_left(words, cue)
-        return i < len(words) and words[i].startswith(cue)
+        lowered = self._lowered
+        if lowered is None:  # lower() changed the length (İ): tokens of the lowered text may differ
+            return any(w in words or (prefix and w.startswith(tuple(words))) for w in self.lower_words)
+        return has_word(lowered, words, prefix)
+
+    @cached_property
+    def _lowered(self) -> str | None:
+        lowered = self.doc.prose.lower()
+        return lowered if len(lowered) == len(self.doc.prose) else None
 
     @cached_property
     def lower_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self.doc.word_set)
+
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*")  # Document.words' token
+
+
+@lru_cache(maxsize=256)
+def _automaton(words: frozenset[str]) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    return automaton
+
+
+def has_word(lowered: str, words: frozenset[str], prefix: bool = False) -> bool:
+    """Is a word of `lowered` (a lower-cased text) one of `words` (or does one start with one,
+    with `prefix`)? As a test on the set of the text's words, but one scan in C for the words
+    instead of tokenising the whole text; each hit is checked on the word it falls in."""
+    for end, w in _automaton(words).iter(lowered):
+        start = end - len(w) + 1
+        token = _TOKEN.match(lowered, start)
+        if token is None or (start > 0 and _TOKEN.match(lowered, start - 1)):
+            continue  # inside a word, not at its start
+        if start > 1 and lowered[start - 1] in "'’" and _TOKEN.match(lowered, start - 2):
+            continue  # after an apostrophe within a word (l'Ouest): not a word start
+        if token.group() == w or (prefix and token.group().startswith(w)):
+            return True
+    return False
 
 
 CheckFn = Callable[[Document, DocContext], Iterable[Finding]]

@@ -14,6 +14,7 @@ from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.matcher import Role
 from termcheck.rules.base import DocContext, rule
+from termcheck.rules.candidates import capitalised_words
 
 _MIN_LEN = 6
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -107,11 +108,10 @@ def _glossary_variants(doc: Document, ctx: DocContext, taken: list[Span]) -> Ite
 
 def _slips(doc: Document, ctx: DocContext, taken: list[Span]) -> Iterator[Finding]:
     uses: dict[str, list[Span]] = {}
-    for start, _end, word in doc.words:
-        if not word[0].isupper():
-            continue  # the cheap test first: dropping "'s" never changes a word's first letter
-        word = _POSSESSIVE.sub("", word)
-        if len(word) >= _MIN_LEN and word[0].isupper() and not word.isupper():
+    for start, word in capitalised_words(doc.prose, _MIN_LEN):
+        if "'" in word or "’" in word:
+            word = _POSSESSIVE.sub("", word)
+        if len(word) >= _MIN_LEN and not word.isupper():
             uses.setdefault(word, []).append(Span(start, start + len(word)))
     names = sorted(uses)
     order = sorted(names, key=lambda w: uses[w][0].start)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import partial
 from itertools import chain
 
 from termcheck.document import Document
@@ -12,6 +13,7 @@ from termcheck.glossary.matcher import NameMatch, Role, case_matches
 from termcheck.glossary.model import NameEntry
 from termcheck.glossary.suggest import rank_suggestions
 from termcheck.lexicon import zipf
+from termcheck.memo import Memo
 from termcheck.rules.articles import with_article
 from termcheck.rules.base import DocContext, Rule, rule
 
@@ -71,18 +73,25 @@ def _listed_wrong(entry: NameEntry, found: str, lang: str) -> str | None:
                  if src != lang and any(case_matches(found, f) for f in forms)), None)
 
 
+def _listed_in(entry: NameEntry, lang: str, key: tuple[str, str]) -> str | None:
+    return _listed_wrong(entry, key[1], lang)
+
+
 def shared_matches(ctx: DocContext, kinds: tuple[str, ...], exclude: bool) -> Iterator[
         tuple[NameMatch, list[NameEntry], str]]:
     """Forms a language prints that are also another's spelling (Saraqeb is Reuters English and
     AFP French: an entry lists it in both `alternates.en` and `wrong.fr`). They are correct unless
     the article shows other known forms from that language, i.e. signs of translation from it."""
     lang = ctx.doc.lang
+    listed: Memo[tuple[str, str], str | None] = ctx.ctx.memo("listed-wrong", lang, Memo)  # entry ids are unique
     evidence: set[str] | None = None
     for m in ctx.names:
         if m.role is not Role.ACCEPTED:
             continue
-        hits = [(e, src) for e in m.entries if (e.kind in kinds) != exclude and cued(e, ctx)
-                and (src := _listed_wrong(e, m.text, lang))]
+        # Names repeat across articles: what a form is in an entry is looked up once. The cue
+        # test searches the document: it comes last.
+        hits = [(e, src) for e in m.entries if (e.kind in kinds) != exclude
+                and (src := listed.get((e.id, m.text), partial(_listed_in, e, lang))) and cued(e, ctx)]
         if not hits:
             continue
         if evidence is None:

@@ -8,6 +8,7 @@ otherwise (wordfreq tells which spellings English prints)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,9 +20,10 @@ from termcheck.findings import Finding, Severity
 from termcheck.glossary.matcher import Role
 from termcheck.glossary.suggest import match_case
 from termcheck.lexicon import zipf
+from termcheck.memo import Memo
 from termcheck.romanisation import fold_key, keys_for, romanisations
 from termcheck.rules.base import DocContext, rule
-from termcheck.rules.candidates import Token, proper_noun_runs, windows
+from termcheck.rules.candidates import Token, run_texts, tokens_of, windows
 from termcheck.rules.name_parts import entry_by_id, part_of_other_name
 from termcheck.rules.names import LANG_NAMES
 from termcheck.spans import SpanSet
@@ -75,6 +77,24 @@ def _blocks(dctx: DocContext) -> dict[tuple[int, str], tuple[list[str], list[_Fo
     return dctx.ctx.memo("variant-blocks", dctx.doc.lang, build)  # type: ignore[no-any-return]
 
 
+_Best = tuple[float, _Form, str, str]  # similarity, glossary form, source language, folded key
+
+
+def _nearest(text: str, blocks: dict[tuple[int, str], tuple[list[str], list[_Form]]]) -> _Best | None:
+    """The glossary form closest to `text` folded as some language romanises it."""
+    best: _Best | None = None
+    for src, key in keys_for(text):
+        if len(key.replace(" ", "")) < MIN_KEY:
+            continue
+        block = blocks.get(_block_key(key))
+        if not block:
+            continue
+        hit = process.extractOne(key, block[0], scorer=fuzz.ratio, score_cutoff=SIMILARITY)
+        if hit and (best is None or hit[1] > best[0]):
+            best = (hit[1], block[1][hit[2]], src, key)
+    return best
+
+
 def _taken_spans(dctx: DocContext) -> SpanSet:
     return SpanSet(m.span for m in dctx.names)
 
@@ -101,14 +121,28 @@ def unseen_variant(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     blocks = _blocks(dctx)
     if not blocks:
         return
-    taken, accepted = _blocking_spans(dctx)
-    for run in proper_noun_runs(doc.prose):
+    rare_words: Memo[str, tuple[int, ...]] = dctx.ctx.memo("rare-run-words", lang, Memo)
+    nearest: Memo[str, _Best | None] = dctx.ctx.memo("nearest-form", lang, Memo)
+    spans: tuple[SpanSet, list[Span]] | None = None
+    accepted_ends: list[int] = []
+    for start, run_text in run_texts(doc.prose):
         # Most runs hold no word rare in the article's language: nothing to look up for them.
-        rare_tokens = {t.start for t in run if zipf(t.text.lower(), lang) < RARE}
-        if not rare_tokens:
+        rare_at = rare_words.get(run_text, lambda text: tuple(
+            i for i, word in enumerate(text.split(" ")) if zipf(word.lower(), lang) < RARE))
+        if not rare_at:
             continue
-        run_span = Span(run[0].start, run[-1].end)
-        near = [a for a in accepted if a.overlaps(run_span)]
+        if spans is None:
+            spans = _blocking_spans(dctx)
+            accepted_ends = [a.end for a in spans[1]]
+        taken, accepted = spans
+        run = tokens_of(start, run_text)
+        rare_tokens = {run[i].start for i in rare_at}
+        # Accepted names are sorted and apart: the ones that overlap the run are found by bisection.
+        i = bisect.bisect_right(accepted_ends, run[0].start)
+        near = []
+        while i < len(accepted) and accepted[i].start < run[-1].end:
+            near.append(accepted[i])
+            i += 1
         for span, tokens in windows(run):
             if not any(t.start in rare_tokens for t in tokens) or taken.overlaps(span):
                 continue
@@ -121,16 +155,7 @@ def unseen_variant(doc: Document, dctx: DocContext) -> Iterator[Finding]:
             if not rare:
                 continue
             text = doc.prose[span.start : span.end]
-            best: tuple[float, _Form, str, str] | None = None
-            for src, key in keys_for(text):
-                if len(key.replace(" ", "")) < MIN_KEY:
-                    continue
-                block = blocks.get(_block_key(key))
-                if not block:
-                    continue
-                hit = process.extractOne(key, block[0], scorer=fuzz.ratio, score_cutoff=SIMILARITY)
-                if hit and (best is None or hit[1] > best[0]):
-                    best = (hit[1], block[1][hit[2]], src, key)
+            best = nearest.get(text, lambda name: _nearest(name, blocks))
             # Typos and romanisations keep a name's last letter: Suleiman is not Suleimani.
             if best is None or best[1].form == text:
                 continue
@@ -196,19 +221,34 @@ def foreign_romanisation(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     Habib Bourguiba, Moussa Faki) have no more common English spelling, so they stay quiet,
     and so does the French style in articles about the Maghreb and French-speaking Africa,
     whose names English news spells the French way (Ihsane El Kadi, Al Haouz)."""
-    taken = _taken_spans(dctx)
-    local = frozenset(src for src, rom in romanisations().items() if rom.local & dctx.lower_words)
-    for run in proper_noun_runs(doc.prose):
-        for token in run:
+    local = frozenset(src for src, rom in romanisations().items() if rom.local and dctx.has_any_word(rom.local))
+    verdicts: Memo[str, tuple[tuple[int, str, str], ...]] = dctx.ctx.memo(
+        "foreign-style", f"{doc.lang} {' '.join(sorted(local))}", Memo)
+    taken: SpanSet | None = None
+    for start, run_text in run_texts(doc.prose):
+        found = verdicts.get(run_text, lambda text: _foreign_styled(text, doc.lang, local))
+        if not found:
+            continue  # the usual case: no word of the run is a foreign spelling
+        if taken is None:
+            taken = _taken_spans(dctx)
+        run = tokens_of(start, run_text)
+        for i, src, suggestion in found:
+            token = run[i]
             span = Span(token.start, token.end)
-            if len(token.text) < 4 or not token.text[:1].isupper() or taken.overlaps(span):
+            if taken.overlaps(span):
                 continue
-            if zipf(token.text.lower(), doc.lang) >= 1.3:
-                continue
-            found = english_style(token.text, doc.lang, local) or french_diaeresis(token.text, local)
-            if found is None:
-                continue
-            src, suggestion, _ = found
             yield foreign_romanisation.finding(
                 span.start, span.end, f"'{token.text}' is spelled the {LANG_NAMES[src]} way; English news writes "
                 f"'{suggestion}'", suggestions=[suggestion], safe=False, origin=src)
+
+
+def _foreign_styled(run: str, lang: str, local: frozenset[str]) -> tuple[tuple[int, str, str], ...]:
+    """The words of a run spelled a source language's way: (index, language, English-style spelling)."""
+    out: list[tuple[int, str, str]] = []
+    for i, word in enumerate(run.split(" ")):
+        if len(word) < 4 or not word[:1].isupper() or zipf(word.lower(), lang) >= 1.3:
+            continue
+        found = english_style(word, lang, local) or french_diaeresis(word, local)
+        if found is not None:
+            out.append((i, found[0], found[1]))
+    return tuple(out)
