@@ -120,3 +120,30 @@ def test_verdict_memos_do_not_change_findings() -> None:
     assert run(list(reversed(docs)), warm) == first
     fresh = Engine(Context(warm.context.glossary), warm.rules)
     assert run(list(reversed(docs)), fresh) == first
+
+
+def _slip_pairs_by_comparison(words: list[str]) -> list[tuple[str, str]]:
+    """TC601's pairs as first written: every two sorted words that share a first letter."""
+    from rapidfuzz.distance import OSA
+
+    from termcheck.rules.consistency import _slip
+
+    names = sorted(set(words))
+    out = []
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if a[0] != b[0]:
+                break
+            if abs(len(a) - len(b)) <= 1 and OSA.distance(a, b) == 1 and _slip(a, b):
+                out.append((a, b))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(words=st.lists(st.text(alphabet="SShaykhunAabn", min_size=6, max_size=9), max_size=30))
+def test_slip_pairs_from_swaps_equal_comparing_every_pair(words: list[str]) -> None:
+    from termcheck.rules.consistency import _slip, _swaps
+
+    uses = set(words)
+    pairs = sorted({(a, b) if a < b else (b, a) for a in uses for b in _swaps(a) & uses if _slip(a, b)})
+    assert pairs == _slip_pairs_by_comparison(words)

@@ -162,7 +162,9 @@ def run_texts(text: str, max_gap: int = 1) -> list[tuple[int, str]]:
 def _capitalised_pattern(min_len: int, limit: int) -> re.Pattern[str]:
     up = _char_class(str.isupper, limit)
     # A Document.words token (\w+(?:['’]\w+)*) that starts with a capital, at least min_len long.
-    return re.compile(rf"((?<!\w)(?<!\w['’])[{up}](?=[\w'’]{{{min_len - 1}}})\w*(?:['’]\w+)*)")
+    # The capital first, then the test that it starts a word: a pattern that opens on a class
+    # lets the regex engine skip other characters fast.
+    return re.compile(rf"([{up}](?<!\w[{up}])(?<!\w['’][{up}])(?=[\w'’]{{{min_len - 1}}})\w*(?:['’]\w+)*)")
 
 
 def capitalised_words(text: str, min_len: int = 1) -> list[tuple[int, str]]:
@@ -213,10 +215,15 @@ def reference_proper_noun_runs(text: str, max_gap: int = 1) -> list[list[Token]]
 
 def windows(run: list[Token], max_words: int = 4) -> list[tuple[Span, list[Token]]]:
     """Every contiguous stretch of a run that starts and ends on a name token, longest first."""
-    out: list[tuple[Span, list[Token]]] = []
-    for n in range(min(max_words, len(run)), 0, -1):
-        for i in range(len(run) - n + 1):
-            part = run[i : i + n]
-            if _is_name_token(part[0].text) and _is_name_token(part[-1].text):
-                out.append((Span(part[0].start, part[-1].end), part))
+    return [(Span(run[i].start, run[i + n - 1].end), run[i : i + n])
+            for i, n in window_ranges([t.text for t in run], max_words)]
+
+
+def window_ranges(words: list[str], max_words: int = 4) -> list[tuple[int, int]]:
+    """(first, count) of the windows of a run's words, as windows() orders them."""
+    out: list[tuple[int, int]] = []
+    for n in range(min(max_words, len(words)), 0, -1):
+        for i in range(len(words) - n + 1):
+            if _is_name_token(words[i]) and _is_name_token(words[i + n - 1]):
+                out.append((i, n))
     return out

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import OSA
 from unidecode import unidecode
 
 from termcheck.document import Document, Span
@@ -33,6 +32,8 @@ def _spelling_variants(a: str, b: str) -> bool:
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or _plain(a) == _plain(b):
         return False  # al-Assad and al Assad differ only in punctuation; Erdogan and Erdoğan do not
+    from rapidfuzz import fuzz  # loaded only for documents that need it
+
     return all(x == y or (_key(x)[:1] == _key(y)[:1] and fuzz.ratio(_key(x), _key(y)) >= 60)
                for x, y in zip(wa, wb, strict=True))
 
@@ -106,6 +107,15 @@ def _glossary_variants(doc: Document, ctx: DocContext, taken: list[Span]) -> Ite
                         suggestions=[best], safe=False, entry=entry_id)
 
 
+@lru_cache(maxsize=65536)
+def _swaps(word: str) -> frozenset[str]:
+    """The word with two neighbouring letters swapped, its first letter kept: the only slips
+    _slip finds between two names that share their first letter. (A doubled letter never
+    counts: _slip tests the first deletion that matches, which is always at a run's start.)"""
+    return frozenset(word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)
+                     if word[i] != word[i + 1])
+
+
 def _slips(doc: Document, ctx: DocContext, taken: list[Span]) -> Iterator[Finding]:
     uses: dict[str, list[Span]] = {}
     for start, word in capitalised_words(doc.prose, _MIN_LEN):
@@ -113,23 +123,24 @@ def _slips(doc: Document, ctx: DocContext, taken: list[Span]) -> Iterator[Findin
             word = _POSSESSIVE.sub("", word)
         if len(word) >= _MIN_LEN and not word.isupper():
             uses.setdefault(word, []).append(Span(start, start + len(word)))
-    names = sorted(uses)
-    order = sorted(names, key=lambda w: uses[w][0].start)
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            if a[0] != b[0]:
-                break  # sorted: the names that share a's first letter all come right after it
-            if abs(len(a) - len(b)) > 1 or OSA.distance(a, b) != 1 or not _slip(a, b):
-                continue
-            counts = Counter({a: len(uses[a]), b: len(uses[b])})
-            best = _pick(counts, [w for w in order if w in (a, b)], None)
-            rare = b if best == a else a
-            for span in uses[rare]:
-                if not any(span.overlaps(t) for t in taken):
-                    start, found, suggestion = _with_leading_name_word(doc.prose, span, uses[best][0], rare, best)
-                    yield inconsistent_spelling.finding(
-                        start, span.end, f"'{found}' is spelled '{suggestion}' elsewhere in this article",
-                        suggestions=[suggestion], safe=False)
+    order = sorted(uses, key=lambda w: uses[w][0].start)
+    # Pairs of used words one slip apart, looked up from each word's slips instead of comparing
+    # every pair; in the order a comparison of the sorted words would meet them.
+    pairs = sorted({(a, b) if a < b else (b, a) for a in uses for b in _swaps(a) & uses.keys()})
+    from rapidfuzz.distance import OSA  # loaded only for documents that need it
+
+    for a, b in pairs:
+        if OSA.distance(a, b) != 1 or not _slip(a, b):
+            continue
+        counts = Counter({a: len(uses[a]), b: len(uses[b])})
+        best = _pick(counts, [w for w in order if w in (a, b)], None)
+        rare = b if best == a else a
+        for span in uses[rare]:
+            if not any(span.overlaps(t) for t in taken):
+                start, found, suggestion = _with_leading_name_word(doc.prose, span, uses[best][0], rare, best)
+                yield inconsistent_spelling.finding(
+                    start, span.end, f"'{found}' is spelled '{suggestion}' elsewhere in this article",
+                    suggestions=[suggestion], safe=False)
 
 
 _PREV_WORD = re.compile(r"([A-Z][\w'’-]*)([ \t]+)$")

@@ -13,8 +13,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
-
 from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.matcher import Role
@@ -23,7 +21,7 @@ from termcheck.lexicon import zipf
 from termcheck.memo import Memo
 from termcheck.romanisation import fold_key, keys_for, romanisations
 from termcheck.rules.base import DocContext, rule
-from termcheck.rules.candidates import Token, run_texts, tokens_of, windows
+from termcheck.rules.candidates import Token, run_texts, tokens_of, window_ranges
 from termcheck.rules.name_parts import entry_by_id, part_of_other_name
 from termcheck.rules.names import LANG_NAMES
 from termcheck.spans import SpanSet
@@ -82,6 +80,8 @@ _Best = tuple[float, _Form, str, str]  # similarity, glossary form, source langu
 
 def _nearest(text: str, blocks: dict[tuple[int, str], tuple[list[str], list[_Form]]]) -> _Best | None:
     """The glossary form closest to `text` folded as some language romanises it."""
+    from rapidfuzz import fuzz, process  # loaded only for documents that need it
+
     best: _Best | None = None
     for src, key in keys_for(text):
         if len(key.replace(" ", "")) < MIN_KEY:
@@ -121,56 +121,79 @@ def unseen_variant(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     blocks = _blocks(dctx)
     if not blocks:
         return
-    rare_words: Memo[str, tuple[int, ...]] = dctx.ctx.memo("rare-run-words", lang, Memo)
-    nearest: Memo[str, _Best | None] = dctx.ctx.memo("nearest-form", lang, Memo)
+    suspects: Memo[str, tuple[_Suspect, ...]] = dctx.ctx.memo("variant-suspects", lang, Memo)
     spans: tuple[SpanSet, list[Span]] | None = None
     accepted_ends: list[int] = []
     for start, run_text in run_texts(doc.prose):
-        # Most runs hold no word rare in the article's language: nothing to look up for them.
-        rare_at = rare_words.get(run_text, lambda text: tuple(
-            i for i, word in enumerate(text.split(" ")) if zipf(word.lower(), lang) < RARE))
-        if not rare_at:
+        # What the run's own words say is remembered per run: most runs hold no window that
+        # is rare and near a glossary form, and then nothing else is looked at.
+        found = suspects.get(run_text, lambda text: _suspects(text, lang, blocks))
+        if not found:
             continue
         if spans is None:
             spans = _blocking_spans(dctx)
             accepted_ends = [a.end for a in spans[1]]
         taken, accepted = spans
         run = tokens_of(start, run_text)
-        rare_tokens = {run[i].start for i in rare_at}
         # Accepted names are sorted and apart: the ones that overlap the run are found by bisection.
         i = bisect.bisect_right(accepted_ends, run[0].start)
         near = []
         while i < len(accepted) and accepted[i].start < run[-1].end:
             near.append(accepted[i])
             i += 1
-        for span, tokens in windows(run):
-            if not any(t.start in rare_tokens for t in tokens) or taken.overlaps(span):
+        for first, count, rare_at, best in found:
+            tokens = run[first : first + count]
+            span = Span(tokens[0].start, tokens[-1].end)
+            if taken.overlaps(span):
                 continue
             inside = [a for a in near if a.overlaps(span)]
             if any(not (span.start <= a.start and a.end <= span.end) or a == span for a in inside):
                 continue
             # The rare word that makes a window suspect must lie outside the accepted names it holds.
-            rare = [t for t in tokens if t.start in rare_tokens
-                    and not any(a.start <= t.start and t.end <= a.end for a in inside)]
+            rare = [t for t in (run[i] for i in rare_at)
+                    if not any(a.start <= t.start and t.end <= a.end for a in inside)]
             if not rare:
-                continue
-            text = doc.prose[span.start : span.end]
-            best = nearest.get(text, lambda name: _nearest(name, blocks))
-            # Typos and romanisations keep a name's last letter: Suleiman is not Suleimani.
-            if best is None or best[1].form == text:
-                continue
-            if _last(best[3]) != _last(best[1].key) and not _swapped_end(best[3], best[1].key):
                 continue
             if part_of_other_name(run, tokens, entry_by_id(dctx, best[1].entry_id), lang):
                 continue
             if inside and not _same_but_spelling(tokens, best[1].form):
                 continue  # Masrour Barzani is not Masoud Barzani: beside a known name, only spelling noise counts
+            text = doc.prose[span.start : span.end]
             score, form, src, _ = best
             suggestion = match_case(text, form.form)
             how = f" as {LANG_NAMES[src]} romanises it" if src else ""
             taken.append(span)
             yield unseen_variant.finding(span.start, span.end, f"'{text}' looks like a spelling of '{form.form}'{how}",
                                          suggestions=[suggestion], safe=False, entry=form.entry_id, origin=src or None)
+
+
+# A window of a run worth a look: first token, token count, indexes of its rare tokens, nearest form.
+_Suspect = tuple[int, int, tuple[int, ...], _Best]
+
+
+def _suspects(run: str, lang: str, blocks: dict[tuple[int, str], tuple[list[str], list[_Form]]]) -> tuple[
+        _Suspect, ...]:
+    """The windows of a run (longest first) that hold a word rare in `lang` and lie near a glossary
+    form other than themselves, with the same last letter: what TC202 decides from the run's text
+    alone. The checks that need the document (names found around it) come after."""
+    words = run.split(" ")
+    rare_at = {i for i, word in enumerate(words) if zipf(word.lower(), lang) < RARE}
+    if not rare_at:
+        return ()
+    out: list[_Suspect] = []
+    for first, count in window_ranges(words):
+        rare = tuple(i for i in range(first, first + count) if i in rare_at)
+        if not rare:
+            continue
+        text = " ".join(words[first : first + count])
+        best = _nearest(text, blocks)
+        if best is None or best[1].form == text:
+            continue
+        # Typos and romanisations keep a name's last letter: Suleiman is not Suleimani.
+        if _last(best[3]) != _last(best[1].key) and not _swapped_end(best[3], best[1].key):
+            continue
+        out.append((first, count, rare, best))
+    return tuple(out)
 
 
 _ARABIC_LOOK = re.compile(r"aï|ïa|ou|ch|dj|kh|^(?:abd|abou|al|el)", re.IGNORECASE)
