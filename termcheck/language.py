@@ -4,30 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
-SUPPORTED = ("en", "fr", "de", "es", "it", "tr")
-
-_FUNCTION_WORDS = {
-    "en": "the and of to in is was that for on with said it by from as at have has are were this which "
-          "would will been their they not but also after".split(),
-    "fr": "le la les des et est une du dans pour que qui sur au pas aux ont avec sont été cette ce de un "
-          "il elle ils leur ses son sa mais ou où aussi sans selon depuis lors plus nous être".split(),
-    "de": "der die das und ist nicht mit den von zu sich auf ein eine dem des im wurde sind auch "
-          "nach bei aus wird dass werden hat sie er es über seit bis noch wie zum zur vom beim aber oder "
-          "wenn als nur schon".split(),
-    "es": "el los las y que del en por con una para se al lo como más fue según su sus de un ha "
-          "pero también sobre desde este esta".split(),
-    "it": "il di che è del della per con non una sono gli nel alla dei delle anche stato un ha "
-          "ma sul dalla questo questa secondo".split(),
-    "tr": "ve bir bu da de için ile olarak çok daha gibi ama olan en ise kadar sonra "
-          "göre değil ancak yeni ilişkin karşı üzerine tarafından bütün şey ki mi".split(),
-}
-_WORD_LANGS: dict[str, list[str]] = {}
-for _lang, _words in _FUNCTION_WORDS.items():
-    for _w in _words:
-        _WORD_LANGS.setdefault(_w, []).append(_lang)
+from termcheck.function_words import SUPPORTED as SUPPORTED  # re-exported: callers import it from here
+from termcheck.function_words import WORD_LANGS as _WORD_LANGS
+from termcheck.function_words import occurrences, scan, votes_of
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ALL_WORDS = frozenset(_WORD_LANGS)
+# Frequent English function words: their spaced occurrences near the start bound the English
+# votes from below (see _surely_english).
+_COMMON_EN = tuple(f" {w} " for w in ("the", "of", "to", "and", "in", "said", "on", "was"))
 
 
 def first_words(text: str, limit: int) -> list[str]:
@@ -37,34 +24,62 @@ def first_words(text: str, limit: int) -> list[str]:
     pos, size = 0, max(4096, limit * 12)
     while pos < len(text) and len(words) < limit:
         end = min(len(text), pos + size)
-        while end < len(text) and _WORD.match(text, end) and _WORD.match(text, end - 1):
-            end += 1  # never cut a word in two
+        if end < len(text) and _WORD.match(text, end - 1) and (rest := _WORD.match(text, end)):
+            end = rest.end()  # never cut a word in two
         words.extend(_WORD.findall(text, pos, end))
         pos = end
     return words[:limit]
 
 
 def function_word_votes(text: str, limit: int = 3000) -> Counter[str]:
-    votes: Counter[str] = Counter()
-    # Count the distinct function words first (in C), then vote: languages enter `votes` in
-    # the order of their first word, as they would word by word (ties keep that order).
-    hits = Counter(w for w in map(str.lower, first_words(text, limit)) if w in _WORD_LANGS)
-    for word, n in hits.items():
-        for lang in _WORD_LANGS[word]:
-            votes[lang] += n
-    return votes
+    """Votes of the function words among the first `limit` words: each occurrence counts once
+    for each language that has the word; languages enter in the order of their first word."""
+    if len(text) < 4096:  # a sentence: tokenising it is cheaper than an image and a scan
+        return votes_of(w for w in map(str.lower, first_words(text, limit)) if w in _WORD_LANGS)
+    img = scan(text).image
+    cut = _nth_word_end(limit).match(img, 1)
+    end = len(text) if cut is None else cut.end() - 1  # image[i + 1] stands for text[i]
+    return votes_of(w for start, w in occurrences(img, _ALL_WORDS) if start < end)
+
+
+@lru_cache(maxsize=4)
+def _nth_word_end(limit: int) -> re.Pattern[str]:
+    """Matches the image from its first character to the end of its `limit`-th word."""
+    return re.compile(r'(?:[ \n"]*+[^ \n"]++)' + f"{{{limit}}}")
 
 
 def detect_language(text: str, default: str = "en") -> str:
     """The document's language; `default` when the text says too little to tell."""
+    if _surely_english(text):
+        return "en"
     votes = function_word_votes(text)
     total = sum(votes.values())
     if total >= 8:
         (top, n), *rest = votes.most_common(2) + [("", 0)]
         if n >= 0.6 * total and n >= 2 * rest[0][1]:
             return top
-    guess = langdetect_guess(text)
+    from termcheck.langdetect_fast import guess_reaching
+
+    # Only a guess of at least 0.9 changes the answer, and only if it is not `default`.
+    guess = guess_reaching(text, lambda lang: 0.9 if lang != default else 2.0)
     return guess[0] if guess and guess[1] >= 0.9 else default
+
+
+def _surely_english(text: str, limit: int = 3000) -> bool:
+    """Would the vote of function_word_votes(text) say English? Decided without counting every
+    word: English votes from below by the spaced occurrences of frequent English words in the
+    first 2 * limit characters (at most `limit` words end there), every other language's from
+    above by all its occurrences in the text (one scan, kept for TC501). If that lower bound
+    wins the vote against those upper bounds by a margin, the exact counts win it too: the
+    vote only gets clearer as English gains or another language loses votes."""
+    found = scan(text)
+    img = found.image
+    english = sum(img.count(w, 0, 2 * limit + 2) for w in _COMMON_EN)
+    others = votes_of(w for _, w in found.foreign("en"))
+    # detect_language's test, English being `n` and the others `total - n`: n >= 8,
+    # n >= 0.6 * total (2n >= 3 * others, with one to spare against rounding) and n >= 2 * second.
+    return english >= 8 and 2 * english >= 3 * sum(others.values()) + 1 and english >= 2 * max(others.values(),
+                                                                                             default=0)
 
 
 def langdetect_guess(text: str) -> tuple[str, float] | None:
