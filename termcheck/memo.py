@@ -20,8 +20,10 @@ class Memo(Generic[K, V]):
 
     def get(self, key: K, make: Callable[[K], V]) -> V:
         values = self._values
-        if key in values:
+        try:
             return values[key]
+        except KeyError:
+            pass  # the rare case, once per distinct key
         if len(values) >= self.limit:
             values.clear()
         value = values[key] = make(key)

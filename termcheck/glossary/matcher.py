@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 import ahocorasick
 
@@ -59,7 +60,7 @@ class NameMatch:
     def role(self) -> Role:
         return self.forms[0].role
 
-    @property
+    @cached_property
     def entries(self) -> list[NameEntry]:
         seen: dict[str, NameEntry] = {}
         for f in self.forms:

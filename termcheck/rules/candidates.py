@@ -54,12 +54,15 @@ _BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]")
 # Classes up to Latin Extended-A compile in milliseconds and serve most news; a text with a
 # letter beyond them (Ș, Ə, Greek, Cyrillic) is read with classes for the whole BMP.
 _NARROW = 0x180
+_ASCII = 0x80  # plain classes ([A-Za-z]) test faster than the Unicode categories
 _WIDE_LETTER = re.compile(r"[^\W\d_\x00-\u017f]")
 
 
 def _limit(text: str) -> int | None:
     """The class range that reads `text` exactly (None: beyond the BMP, use the reference)."""
-    if text.isascii() or not _WIDE_LETTER.search(text):
+    if text.isascii():
+        return _ASCII
+    if not _WIDE_LETTER.search(text):
         return _NARROW
     return None if _BEYOND_BMP.search(text) else 0x10000
 
@@ -81,8 +84,8 @@ def _patterns(max_gap: int, limit: int) -> _RunPatterns:
     low = _char_class(str.islower, limit)
     # Letters that make str.isupper() false: lower case and title case (Dž).
     low_or_title = _char_class(lambda c: c.islower() or unicodedata.category(c) == "Lt", limit)
-    letter = r"[^\W\d_]"
-    not_lt = rf"[^\W\d_{low_or_title}]"
+    letter = "[A-Za-z]" if limit == _ASCII else r"[^\W\d_]"
+    not_lt = "[A-Z]" if limit == _ASCII else rf"[^\W\d_{low_or_title}]"
     end = rf"(?!{letter}|['’-]{letter})"  # the token ends here (as _TOKEN's greedy match does)
     # The first letter consumed, then: was it a token start (no letter, or letter and apostrophe
     # or hyphen, before it)? Starting on a class lets the regex engine skip other characters fast.
@@ -164,7 +167,8 @@ def _capitalised_pattern(min_len: int, limit: int) -> re.Pattern[str]:
     # A Document.words token (\w+(?:['’]\w+)*) that starts with a capital, at least min_len long.
     # The capital first, then the test that it starts a word: a pattern that opens on a class
     # lets the regex engine skip other characters fast.
-    return re.compile(rf"([{up}](?<!\w[{up}])(?<!\w['’][{up}])(?=[\w'’]{{{min_len - 1}}})\w*(?:['’]\w+)*)")
+    w = "[A-Za-z0-9_]" if limit == _ASCII else r"\w"
+    return re.compile(rf"([{up}](?<!{w}[{up}])(?<!{w}['’][{up}])(?=(?:{w}|['’]){{{min_len - 1}}}){w}*(?:['’]{w}+)*)")
 
 
 def capitalised_words(text: str, min_len: int = 1) -> list[tuple[int, str]]:
