@@ -1,259 +1,258 @@
-"""The command line: wiring only; the work is done in runner, engine and reporters."""
+"""The console script. A plain `termcheck lint` command line runs without typer; everything
+else (help, usage errors, the other commands) goes to the typer app in termcheck.commands.
+
+Importing typer and click and building the command from its signature cost a run ~40 ms,
+a sixth of what a pre-commit hook pays to check one file. A `lint` command line made only of
+paths and options in their plain spellings (`--select TC2`, `--format=json`, `-q`) is read
+here, as typer would read it (tests/test_startup.py compares the two), and run by the same
+code; any other spelling, or any doubt, is left to typer so that its messages stay the only ones.
+"""
 
 from __future__ import annotations
 
+import codecs
+import errno
+import os
 import sys
-from enum import Enum
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import Any, Protocol
 
-import typer
-
-from termcheck import __version__
 from termcheck.errors import TermcheckError
+from termcheck.report.formats import ReportFormat
 
-app = typer.Typer(
-    name="termcheck",
-    help="Find machine-translation artifacts and terminology errors in news articles.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-glossary_app = typer.Typer(help="Review and validate glossaries.", no_args_is_help=True)
-app.add_typer(glossary_app, name="glossary")
+_POSITIONS_ONLY = {ReportFormat.text, ReportFormat.json, ReportFormat.github}
 
 
-class OutputFormat(str, Enum):
-    text = "text"
-    json = "json"
+class Echo(Protocol):
+    def __call__(self, message: str, *, err: bool = False) -> None: ...
 
 
-from termcheck.report.formats import ReportFormat  # noqa: E402  (lint's --format; beside the enum it extends)
+@dataclass
+class LintRequest:
+    """The arguments of `termcheck lint` (see termcheck.commands.lint for their meaning)."""
 
-
-def _fail(err: TermcheckError) -> None:
-    typer.echo(f"termcheck: error: {err}", err=True)
-    raise typer.Exit(2)
+    paths: list[Path]
+    output_format: ReportFormat = ReportFormat.text
+    lang: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    glossary: list[Path] | None = None
+    no_default_glossary: bool = False
+    include: list[str] | None = None
+    exclude: list[str] | None = None
+    output: Path | None = None
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    quiet: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    interactive: bool = False
+    jobs: int = 0
 
 
 def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"termcheck {__version__}")
-        raise typer.Exit()
+def _failed(echo: Echo, err: TermcheckError) -> int:
+    echo(f"termcheck: error: {err}", err=True)
+    return 2
 
 
-@app.callback()
-def main_callback(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-) -> None:
-    """termcheck: a translation quality and terminology checker for news."""
-
-
-_POSITIONS_ONLY = {ReportFormat.text, ReportFormat.json, ReportFormat.github}
-
-
-@app.command()
-def lint(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders to check (folders recursively).")],
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format (html: a file for "
-                                                        "translators, reports/termcheck-report.html unless -o).")
-                             ] = ReportFormat.text,
-    lang: Annotated[str | None, typer.Option(help="Language of the articles (en, fr, de, es, it, tr); "
-                                                     "default: detected per document.")] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Only these rule codes or prefixes (TC2, TC401).")] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rule codes or prefixes.")] = None,
-    glossary: Annotated[list[Path] | None, typer.Option(help="Another glossary file or folder (repeatable).")] = None,
-    no_default_glossary: Annotated[bool, typer.Option("--no-default-glossary",
-                                                      help="Do not load the shipped glossaries.")] = False,
-    include: Annotated[list[str] | None, typer.Option(help="Glob of files to check in folders "
-                                                              "(default: *.txt, *.md).")] = None,
-    exclude: Annotated[list[str] | None, typer.Option(help="Glob of files or folders to skip.")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    baseline: Annotated[Path | None, typer.Option(help="Report only findings not recorded in this baseline "
-                                                          "file (see --write-baseline).")] = None,
-    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Record every current finding "
-                                                           "in this file and exit 0.")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but findings.")] = False,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes in place; report what remains.")] = False,
-    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply the "
-                                                                      "unsafe fixes (first suggestion).")] = False,
-    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of what --fix would change; "
-                                                      "write nothing.")] = False,
-    interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Review each finding that has "
-                                                                          "suggestions and choose the fix.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (default 0: one per core; "
-                                                                  "1: no workers). Output is the same.")] = 0,
-) -> None:
-    """Check articles and report machine-translation artifacts. Exit 0: clean, 1: findings, 2: error."""
+def run_lint(req: LintRequest, echo: Echo) -> int:
+    """Check articles and report machine-translation artifacts; the exit code (0: clean,
+    1: findings, 2: error)."""
     from termcheck.config import load_settings
     from termcheck.progress import make_progress
     from termcheck.report.formats import default_output, render_report
     from termcheck.runner import LintOptions, make_engine
-    from termcheck.runner import lint as run_lint
+    from termcheck.runner import lint as run
 
-    if unsafe_fixes and not (fix or diff):
-        _fail(TermcheckError("--unsafe-fixes needs --fix or --diff"))
-    if interactive and (fix or diff):
-        _fail(TermcheckError("--interactive reviews fixes one by one; it cannot be combined with --fix or --diff"))
+    if req.unsafe_fixes and not (req.fix or req.diff):
+        return _failed(echo, TermcheckError("--unsafe-fixes needs --fix or --diff"))
+    if req.interactive and (req.fix or req.diff):
+        return _failed(echo, TermcheckError("--interactive reviews fixes one by one; it cannot be combined with "
+                                            "--fix or --diff"))
     try:
         settings = load_settings(Path.cwd())
-        if lang:
-            settings.lang = lang.lower()
-        if select:
-            settings.select = _split(select)
-        if ignore:
-            settings.ignore = _split(ignore)
-        if glossary:
-            settings.glossary = [*settings.glossary, *glossary]
-        if no_default_glossary:
+        if req.lang:
+            settings.lang = req.lang.lower()
+        if req.select:
+            settings.select = _split(req.select)
+        if req.ignore:
+            settings.ignore = _split(req.ignore)
+        if req.glossary:
+            settings.glossary = [*settings.glossary, *req.glossary]
+        if req.no_default_glossary:
             settings.default_glossary = False
-        if include:
-            settings.include = _split(include)
-        if exclude:
-            settings.exclude = _split(exclude)
+        if req.include:
+            settings.include = _split(req.include)
+        if req.exclude:
+            settings.exclude = _split(req.exclude)
         known = None
-        if baseline and not write_baseline:
+        if req.baseline and not req.write_baseline:
             from termcheck.baseline import load_baseline
 
-            known = load_baseline(baseline)
-        progress = make_progress(quiet)
+            known = load_baseline(req.baseline)
+        progress = make_progress(req.quiet)
         try:
             engine = make_engine(settings)
             # Reports that need only the findings' positions let each article's text go once checked.
-            keep = fix or diff or interactive or output_format not in _POSITIONS_ONLY
-            result = run_lint(LintOptions(paths, settings, baseline=known, progress=progress, jobs=jobs,
-                                          keep_documents=keep), engine)
+            keep = req.fix or req.diff or req.interactive or req.output_format not in _POSITIONS_ONLY
+            result = run(LintOptions(req.paths, settings, baseline=known, progress=progress, jobs=req.jobs,
+                                     keep_documents=keep), engine)
         finally:
             if progress:
                 progress.stop()
-        if write_baseline:
+        if req.write_baseline:
             from termcheck.baseline import write_baseline as save_baseline
 
-            n = save_baseline(result, write_baseline)
-            if not quiet:
-                typer.echo(f"termcheck: recorded {n} finding{'s' if n != 1 else ''} in {write_baseline}", err=True)
-            raise typer.Exit(0)
+            n = save_baseline(result, req.write_baseline)
+            if not req.quiet:
+                echo(f"termcheck: recorded {n} finding{'s' if n != 1 else ''} in {req.write_baseline}", err=True)
+            return 0
     except TermcheckError as err:
-        _fail(err)
-        return
-    if not quiet:
+        return _failed(echo, err)
+    if not req.quiet:
         for notice in result.notices:
-            typer.echo(f"termcheck: {notice}", err=True)
-    if fix or diff or interactive:
+            echo(f"termcheck: {notice}", err=True)
+    if req.fix or req.diff or req.interactive:
         from termcheck.fixrun import FixRequest, run_fixes
 
-        outcome = run_fixes(result, engine, LintOptions(paths, settings, baseline=known, jobs=jobs),
-                            FixRequest(fix, unsafe_fixes, diff, interactive, quiet))
+        outcome = run_fixes(result, engine, LintOptions(req.paths, settings, baseline=known, jobs=req.jobs),
+                            FixRequest(req.fix, req.unsafe_fixes, req.diff, req.interactive, req.quiet))
         if outcome.result is None:
-            raise typer.Exit(outcome.exit_code)
+            return outcome.exit_code
         result = outcome.result
-    report = render_report(output_format, result, quiet=quiet)
-    output = output or default_output(output_format)
+    report = render_report(req.output_format, result, quiet=req.quiet)
+    output = req.output or default_output(req.output_format)
     if output:
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_text(report, encoding="utf-8")
         except OSError as err:
-            _fail(TermcheckError(f"cannot write report: {err.strerror}", output))
+            return _failed(echo, TermcheckError(f"cannot write report: {err.strerror}", output))
     else:
         sys.stdout.write(report)
-    if output_format is ReportFormat.html and output and not quiet:
-        typer.echo(str(output))
-    raise typer.Exit(1 if result.total else 0)
+    if req.output_format is ReportFormat.html and output and not req.quiet:
+        echo(str(output))
+    return 1 if result.total else 0
 
 
-@app.command()
-def score(
-    hypotheses: Annotated[list[Path], typer.Argument(metavar="HYP", help="Machine-translated files or folders.")],
-    ref: Annotated[list[Path], typer.Option("--ref", help="The human reference of each HYP, a file or a folder "
-                                                          "(repeatable; one folder serves all).")],
-    fixed: Annotated[bool, typer.Option("--fixed", help="Also score the text as termcheck's safe fixes "
-                                                        "would leave it.")] = False,
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
-    lang: Annotated[str | None, typer.Option(help="Language of the articles, for --fixed.")] = None,
-    glossary: Annotated[list[Path] | None, typer.Option(help="Another glossary, for --fixed.")] = None,
-    no_default_glossary: Annotated[bool, typer.Option("--no-default-glossary",
-                                                      help="Do not load the shipped glossaries.")] = False,
-) -> None:
-    """Score translations against references: BLEU, chrF and TER (sacrebleu), lines aligned."""
-    from termcheck.config import load_settings
-    from termcheck.report.score_report import render_json, render_text
-    from termcheck.runner import display_path, make_engine
-    from termcheck.score import pair_paths, score_pairs
+# `lint`'s options in the spellings read here, by the LintRequest field they set.
+_FLAGS = {"--quiet": "quiet", "-q": "quiet", "--no-default-glossary": "no_default_glossary", "--fix": "fix",
+          "--unsafe-fixes": "unsafe_fixes", "--diff": "diff"}
+_VALUES = {"--format": "output_format", "-f": "output_format", "--lang": "lang", "--output": "output",
+           "-o": "output", "--baseline": "baseline", "--write-baseline": "write_baseline", "--jobs": "jobs",
+           "-j": "jobs"}
+_LISTS = {"--select": "select", "--ignore": "ignore", "--glossary": "glossary", "--include": "include",
+          "--exclude": "exclude"}
+_PATHS = {"output", "baseline", "write_baseline", "glossary"}
+_FORMATS = {f.value: f for f in ReportFormat}
 
-    try:
-        settings = load_settings(Path.cwd())
-        settings.lang = lang.lower() if lang else settings.lang
-        settings.glossary = [*settings.glossary, *(glossary or [])]
-        settings.default_glossary = settings.default_glossary and not no_default_glossary
-        pairs = pair_paths(hypotheses, ref, settings.include, settings.exclude)
-        fixer = None
-        if fixed:
-            from termcheck.fixrun import score_fixer
 
-            fixer = score_fixer(make_engine(settings), settings.lang)
-        report = score_pairs(pairs, display_path, fixer)
-    except TermcheckError as err:
-        _fail(err)
+def plain_lint(args: list[str]) -> LintRequest | None:
+    """The request of a `lint` command line read as typer reads it, or None for one that is
+    not plain (help, errors, other commands, clustered or repeated options, values that start
+    with a dash, --interactive, shell completion, Windows' wildcard expansion)."""
+    if not args or args[0] != "lint" or os.name == "nt" or any(
+            k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+        return None
+    flags: dict[str, bool] = {}
+    values: dict[str, str] = {}
+    lists: dict[str, list[str]] = {}
+    paths: list[Path] = []
+    rest = args[1:]
+    i = 0
+    while i < len(rest):
+        token = rest[i]
+        i += 1
+        if not token:
+            return None
+        if not token.startswith("-"):
+            paths.append(Path(token))
+            continue
+        name, eq, value = token.partition("=")
+        if name in _FLAGS and not eq:
+            flags[_FLAGS[name]] = True
+            continue
+        if (name not in _VALUES and name not in _LISTS) or (eq and not name.startswith("--")):
+            return None
+        if not eq:
+            if i == len(rest):
+                return None
+            value = rest[i]
+            i += 1
+        if not value or value.startswith("-"):
+            return None
+        if name in _LISTS:
+            lists.setdefault(_LISTS[name], []).append(value)
+        elif _VALUES[name] in values:
+            return None  # given twice
+        else:
+            values[_VALUES[name]] = value
+    if not paths:
+        return None
+    fields: dict[str, Any] = dict(flags)
+    for key, value in values.items():
+        if key == "output_format":
+            if value not in _FORMATS:
+                return None
+            fields[key] = _FORMATS[value]
+        elif key == "jobs":
+            if not (value.isascii() and value.isdigit()):
+                return None
+            fields[key] = int(value)
+        else:
+            fields[key] = Path(value) if key in _PATHS else value
+    for key, items in lists.items():
+        fields[key] = [Path(v) for v in items] if key in _PATHS else items
+    return LintRequest(paths, **fields)
+
+
+def _echo(message: str, *, err: bool = False) -> None:
+    """click.echo for the lines lint prints: each written and flushed. Where click would do
+    more (strip ANSI escapes off a terminal, mend a stream misconfigured as ASCII, skip a
+    missing stream), click is asked."""
+    stream = sys.stderr if err else sys.stdout
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    if stream is None or "\x1b" in message or codecs.lookup(encoding).name == "ascii":
+        import click
+
+        click.echo(message, err=err)
         return
-    sys.stdout.write(render_json(report) if output_format is OutputFormat.json else render_text(report))
-
-
-@app.command("rules")
-def list_rules(
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
-) -> None:
-    """List every rule: code, name, default severity and summary."""
-    import json
-
-    from termcheck.rules import all_rules
-
-    rules = all_rules()
-    if output_format is OutputFormat.json:
-        typer.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
-                                "fixable": r.fixable} for r in rules], indent=2))
-        return
-    width = max(len(r.name) for r in rules)
-    for r in rules:
-        typer.echo(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}")
-
-
-@app.command("rule")
-def explain_rule(code: Annotated[str, typer.Argument(help="A rule code such as TC201.")]) -> None:
-    """Explain one rule, with an example it flags and one it does not."""
-    from termcheck.rules import REGISTRY
-
-    r = REGISTRY.get(code.upper())
-    if r is None:
-        _fail(TermcheckError(f"no rule '{code}' (see 'termcheck rules')"))
-        return
-    typer.echo(f"{r.code} {r.name} ({r.severity.value}{', fixable' if r.fixable else ''})\n")
-    typer.echo(f"{r.summary}\n")
-    typer.echo(f"{r.explanation}\n")
-    typer.echo("Flagged:\n    " + r.flagged_example.strip().replace("\n", "\n    "))
-    typer.echo("Not flagged:\n    " + r.clean_example.strip().replace("\n", "\n    "))
-
-
-@glossary_app.command("validate")
-def glossary_validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Glossary files or folders "
-                                                               "(default: the shipped glossaries).")] = None,
-) -> None:
-    """Check glossaries: schema, sorted ids, no duplicates, no wrong form that is another entry's right one."""
-    from termcheck.glossary.loader import default_glossary_dir
-    from termcheck.glossary.validate import summary, validate
-
-    v = validate(paths or [default_glossary_dir()])
-    for err in v.errors:
-        typer.echo(f"termcheck: error: {err}", err=True)
-    typer.echo(summary(v))
-    raise typer.Exit(0 if v.ok else (2 if v.fatal else 1))
+    stream.write(message + "\n")
+    stream.flush()
 
 
 def main() -> None:
-    app()
+    request = plain_lint(sys.argv[1:])
+    if request is None:
+        from termcheck.commands import app
+
+        app()
+        return
+    try:
+        code = run_lint(request, _echo)
+    except KeyboardInterrupt:
+        sys.exit(130)  # as typer exits on Ctrl-C
+    except OSError as err:
+        if err.errno != errno.EPIPE:
+            raise
+        from click.utils import PacifyFlushWrapper  # as typer does when the reader of a pipe goes away
+
+        sys.stdout = PacifyFlushWrapper(sys.stdout)
+        sys.stderr = PacifyFlushWrapper(sys.stderr)
+        sys.exit(1)
+    sys.exit(code)
+
+
+def __getattr__(name: str) -> Any:
+    """termcheck.cli.app: the typer app, loaded when asked for."""
+    if name == "app":
+        from termcheck.commands import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
@@ -41,21 +43,25 @@ def discover(paths: list[Path], include: list[str], exclude: list[str]) -> tuple
             if not _matches(root.as_posix(), root.name, exclude):
                 files.setdefault(os.path.normpath(root), root)
             continue
-        for path in _walk(root, notices):
-            rel = path.relative_to(root).as_posix()
-            if _matches(rel, path.name, include) and not _matches(rel, path.name, exclude):
+        for path, rel, name in _walk(root, notices):
+            if _matches(rel, name, include) and not _matches(rel, name, exclude):
                 files.setdefault(os.path.normpath(path), path)
     return sorted(files.values(), key=lambda p: p.as_posix()), notices
 
 
-def _walk(root: Path, notices: list[Notice]) -> Iterator[Path]:
+def _walk(root: Path, notices: list[Notice]) -> Iterator[tuple[Path, str, str]]:
+    """The files under `root`: each as a path, its path relative to `root` ('/'-separated)
+    and its name. Paths are joined as strings and each name costs one stat (a walk over
+    thousands of files is paid before any is checked)."""
     seen: set[tuple[int, int]] = set()
+    top = os.fspath(root)
+    prefix = top if top.endswith(os.sep) else top + os.sep
 
     def onerror(err: OSError) -> None:
         notices.append(Notice(Path(err.filename or root), f"cannot read folder: {err.strerror}"))
 
     # followlinks=False: a symlink loop cannot make the walk endless.
-    for folder, dirs, names in os.walk(root, onerror=onerror):
+    for folder, dirs, names in os.walk(top, onerror=onerror):
         try:
             st = os.stat(folder)
             if (st.st_dev, st.st_ino) in seen:
@@ -65,12 +71,30 @@ def _walk(root: Path, notices: list[Notice]) -> Iterator[Path]:
         except OSError:
             continue
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        sub = "" if folder == top else folder[len(prefix) :].replace(os.sep, "/") + "/"
         for name in sorted(names):
             if name.startswith("."):
                 continue
-            path = Path(folder) / name
-            if path.is_symlink() and not path.exists():
-                notices.append(Notice(path, "broken symbolic link skipped"))
-                continue
-            if path.is_file():
-                yield path
+            full = os.path.join(folder, name)
+            kind = _kind(full)
+            if kind is _BROKEN_LINK:
+                notices.append(Notice(Path(full), "broken symbolic link skipped"))
+            elif kind is _FILE:
+                yield Path(full), sub + name, name
+
+
+_FILE, _BROKEN_LINK, _OTHER = "file", "broken link", "other"
+# The errors for which pathlib's exists(), is_file() and is_symlink() answer False.
+_MISSING = {errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP}
+
+
+def _kind(full: str) -> str:
+    """A regular file (or a link to one), a broken link, or anything else; as
+    Path.is_symlink(), exists() and is_file() tell, with one stat for a file."""
+    try:
+        mode = os.stat(full).st_mode
+    except OSError as err:
+        if err.errno not in _MISSING:
+            raise
+        return _BROKEN_LINK if os.path.islink(full) else _OTHER
+    return _FILE if stat.S_ISREG(mode) else _OTHER

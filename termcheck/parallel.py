@@ -8,7 +8,6 @@ stay in-process: starting workers costs more than it saves.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -89,6 +88,8 @@ def check_files(files: list[Path], check: CheckFn, options: LintOptions, engine:
     if jobs <= 1 or sum(sizes) < MIN_PARALLEL_BYTES:
         yield from _serial(files, check, options, engine, keep_documents)
         return
+    import multiprocessing  # not imported for the one-file runs that never start workers (~4 ms)
+
     jobs = min(jobs, len(files))
     chunk = max(1, min(len(files) // (jobs * 4) or 1, _CHUNK_BYTES * len(files) // max(1, sum(sizes))))
     methods = multiprocessing.get_all_start_methods()

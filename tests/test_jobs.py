@@ -74,7 +74,9 @@ def test_small_runs_stay_in_process(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a pool was started for a tiny run")
 
-    monkeypatch.setattr(parallel.multiprocessing, "get_context", no_pool)
+    import multiprocessing  # parallel imports it only to start a pool
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_pool)
     result = lint(LintOptions(sorted(SEEDS.glob("*.txt")), Settings(), jobs=4))
     assert len(result.files) == 2
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from termcheck.glossary.matcher import target_acronyms
@@ -25,6 +24,8 @@ def align(wrong: str, accepted: str) -> str | None:
     w_words, a_words = wrong.split(), accepted.split()
     if len(w_words) >= len(a_words) or _word_count(wrong) >= _word_count(accepted):
         return accepted
+    from rapidfuzz import fuzz  # loaded only when a finding needs suggestions
+
     best, best_score = accepted, fuzz.ratio(_key(wrong), _key(accepted))
     whole = best_score
     for i in range(len(a_words) - len(w_words) + 1):
@@ -53,6 +54,8 @@ def match_case(found: str, replacement: str) -> str:
 def rank_suggestions(found: str, entries: list[NameEntry], lang: str, acronyms: bool = False) -> list[str]:
     """Suggestions best first: the closest accepted form, the canonical form winning near-ties,
     a form of the same number winning over one of the other (Alaouites: Alawites)."""
+    from rapidfuzz import fuzz  # loaded only when a finding needs suggestions
+
     scored: list[tuple[float, float, int, str]] = []  # (score, similarity, order, suggestion)
     order = 0
     for entry in entries:

@@ -127,9 +127,9 @@ def _slips(doc: Document, ctx: DocContext, taken: list[Span]) -> Iterator[Findin
     # Pairs of used words one slip apart, looked up from each word's slips instead of comparing
     # every pair; in the order a comparison of the sorted words would meet them.
     pairs = sorted({(a, b) if a < b else (b, a) for a in uses for b in _swaps(a) & uses.keys()})
-    from rapidfuzz.distance import OSA  # loaded only for documents that need it
-
     for a, b in pairs:
+        from rapidfuzz.distance import OSA  # loaded only for the few documents with such pairs
+
         if OSA.distance(a, b) != 1 or not _slip(a, b):
             continue
         counts = Counter({a: len(uses[a]), b: len(uses[b])})

@@ -1,0 +1,179 @@
+"""The typer app: every command with its options and help (termcheck.cli runs plain `lint`
+command lines without it). Wiring only; the work is done in runner, engine and reporters."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from termcheck import __version__
+from termcheck.cli import LintRequest, run_lint
+from termcheck.errors import TermcheckError
+
+app = typer.Typer(
+    name="termcheck",
+    help="Find machine-translation artifacts and terminology errors in news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+glossary_app = typer.Typer(help="Review and validate glossaries.", no_args_is_help=True)
+app.add_typer(glossary_app, name="glossary")
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+from termcheck.report.formats import ReportFormat  # noqa: E402  (lint's --format; beside the enum it extends)
+
+
+def _fail(err: TermcheckError) -> None:
+    typer.echo(f"termcheck: error: {err}", err=True)
+    raise typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"termcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """termcheck: a translation quality and terminology checker for news."""
+
+
+@app.command()
+def lint(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders to check (folders recursively).")],
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format (html: a file for "
+                                                        "translators, reports/termcheck-report.html unless -o).")
+                             ] = ReportFormat.text,
+    lang: Annotated[str | None, typer.Option(help="Language of the articles (en, fr, de, es, it, tr); "
+                                                     "default: detected per document.")] = None,
+    select: Annotated[list[str] | None, typer.Option(help="Only these rule codes or prefixes (TC2, TC401).")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rule codes or prefixes.")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option(help="Another glossary file or folder (repeatable).")] = None,
+    no_default_glossary: Annotated[bool, typer.Option("--no-default-glossary",
+                                                      help="Do not load the shipped glossaries.")] = False,
+    include: Annotated[list[str] | None, typer.Option(help="Glob of files to check in folders "
+                                                              "(default: *.txt, *.md).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option(help="Glob of files or folders to skip.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    baseline: Annotated[Path | None, typer.Option(help="Report only findings not recorded in this baseline "
+                                                          "file (see --write-baseline).")] = None,
+    write_baseline: Annotated[Path | None, typer.Option("--write-baseline", help="Record every current finding "
+                                                           "in this file and exit 0.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but findings.")] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes in place; report what remains.")] = False,
+    unsafe_fixes: Annotated[bool, typer.Option("--unsafe-fixes", help="With --fix or --diff, also apply the "
+                                                                      "unsafe fixes (first suggestion).")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of what --fix would change; "
+                                                      "write nothing.")] = False,
+    interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Review each finding that has "
+                                                                          "suggestions and choose the fix.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (default 0: one per core; "
+                                                                  "1: no workers). Output is the same.")] = 0,
+) -> None:
+    """Check articles and report machine-translation artifacts. Exit 0: clean, 1: findings, 2: error."""
+    request = LintRequest(paths, output_format, lang, select, ignore, glossary, no_default_glossary, include, exclude,
+                          output, baseline, write_baseline, quiet, fix, unsafe_fixes, diff, interactive, jobs)
+    raise typer.Exit(run_lint(request, typer.echo))
+
+
+@app.command()
+def score(
+    hypotheses: Annotated[list[Path], typer.Argument(metavar="HYP", help="Machine-translated files or folders.")],
+    ref: Annotated[list[Path], typer.Option("--ref", help="The human reference of each HYP, a file or a folder "
+                                                          "(repeatable; one folder serves all).")],
+    fixed: Annotated[bool, typer.Option("--fixed", help="Also score the text as termcheck's safe fixes "
+                                                        "would leave it.")] = False,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    lang: Annotated[str | None, typer.Option(help="Language of the articles, for --fixed.")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option(help="Another glossary, for --fixed.")] = None,
+    no_default_glossary: Annotated[bool, typer.Option("--no-default-glossary",
+                                                      help="Do not load the shipped glossaries.")] = False,
+) -> None:
+    """Score translations against references: BLEU, chrF and TER (sacrebleu), lines aligned."""
+    from termcheck.config import load_settings
+    from termcheck.report.score_report import render_json, render_text
+    from termcheck.runner import display_path, make_engine
+    from termcheck.score import pair_paths, score_pairs
+
+    try:
+        settings = load_settings(Path.cwd())
+        settings.lang = lang.lower() if lang else settings.lang
+        settings.glossary = [*settings.glossary, *(glossary or [])]
+        settings.default_glossary = settings.default_glossary and not no_default_glossary
+        pairs = pair_paths(hypotheses, ref, settings.include, settings.exclude)
+        fixer = None
+        if fixed:
+            from termcheck.fixrun import score_fixer
+
+            fixer = score_fixer(make_engine(settings), settings.lang)
+        report = score_pairs(pairs, display_path, fixer)
+    except TermcheckError as err:
+        _fail(err)
+        return
+    sys.stdout.write(render_json(report) if output_format is OutputFormat.json else render_text(report))
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+) -> None:
+    """List every rule: code, name, default severity and summary."""
+    import json
+
+    from termcheck.rules import all_rules
+
+    rules = all_rules()
+    if output_format is OutputFormat.json:
+        typer.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary,
+                                "fixable": r.fixable} for r in rules], indent=2))
+        return
+    width = max(len(r.name) for r in rules)
+    for r in rules:
+        typer.echo(f"{r.code}  {r.name:<{width}}  {r.severity.value:<7}  {r.summary}")
+
+
+@app.command("rule")
+def explain_rule(code: Annotated[str, typer.Argument(help="A rule code such as TC201.")]) -> None:
+    """Explain one rule, with an example it flags and one it does not."""
+    from termcheck.rules import REGISTRY
+
+    r = REGISTRY.get(code.upper())
+    if r is None:
+        _fail(TermcheckError(f"no rule '{code}' (see 'termcheck rules')"))
+        return
+    typer.echo(f"{r.code} {r.name} ({r.severity.value}{', fixable' if r.fixable else ''})\n")
+    typer.echo(f"{r.summary}\n")
+    typer.echo(f"{r.explanation}\n")
+    typer.echo("Flagged:\n    " + r.flagged_example.strip().replace("\n", "\n    "))
+    typer.echo("Not flagged:\n    " + r.clean_example.strip().replace("\n", "\n    "))
+
+
+@glossary_app.command("validate")
+def glossary_validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Glossary files or folders "
+                                                               "(default: the shipped glossaries).")] = None,
+) -> None:
+    """Check glossaries: schema, sorted ids, no duplicates, no wrong form that is another entry's right one."""
+    from termcheck.glossary.loader import default_glossary_dir
+    from termcheck.glossary.validate import summary, validate
+
+    v = validate(paths or [default_glossary_dir()])
+    for err in v.errors:
+        typer.echo(f"termcheck: error: {err}", err=True)
+    typer.echo(summary(v))
+    raise typer.Exit(0 if v.ok else (2 if v.fatal else 1))
+
