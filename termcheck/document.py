@@ -29,7 +29,10 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         # \r\n, \r and \n all end a line; offsets stay those of the original text.
-        self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        if "\r" in text:
+            self._starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        else:  # the usual case: line lengths summed in C, not a match object per line
+            self._starts = [0, *accumulate(len(line) + 1 for line in text.split("\n"))][:-1]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1

@@ -39,9 +39,11 @@ class Suppression:
 
 
 def find_markers(text: str) -> list[Suppression]:
-    lines = LineIndex(text)
+    lines: LineIndex | None = None
     found: list[Suppression] = []
     for m in _MARKER.finditer(text):
+        if lines is None:
+            lines = LineIndex(text)  # most articles hold no marker: no line index for them
         raw = next((g for g in m.groups() if g is not None), "")
         codes = frozenset(c.upper() for c in _CODE.findall(raw)) or None
         line, _ = lines.position(m.start())
