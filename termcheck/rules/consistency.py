@@ -117,27 +117,30 @@ def _swaps(word: str) -> frozenset[str]:
 
 
 def _slips(doc: Document, ctx: DocContext, taken: list[Span]) -> Iterator[Finding]:
-    uses: dict[str, list[Span]] = {}
+    uses: dict[str, list[int]] = {}  # word -> where it starts, in order
     for start, word in capitalised_words(doc.prose, _MIN_LEN):
         if "'" in word or "’" in word:
             word = _POSSESSIVE.sub("", word)
         if len(word) >= _MIN_LEN and not word.isupper():
-            uses.setdefault(word, []).append(Span(start, start + len(word)))
-    order = sorted(uses, key=lambda w: uses[w][0].start)
+            uses.setdefault(word, []).append(start)
     # Pairs of used words one slip apart, looked up from each word's slips instead of comparing
     # every pair; in the order a comparison of the sorted words would meet them.
     pairs = sorted({(a, b) if a < b else (b, a) for a in uses for b in _swaps(a) & uses.keys()})
-    for a, b in pairs:
-        from rapidfuzz.distance import OSA  # loaded only for the few documents with such pairs
+    if not pairs:
+        return
+    from rapidfuzz.distance import OSA  # imported only where a pair needs it (a one-file run rarely does)
 
+    order = sorted(uses, key=lambda w: uses[w][0])
+    for a, b in pairs:
         if OSA.distance(a, b) != 1 or not _slip(a, b):
             continue
         counts = Counter({a: len(uses[a]), b: len(uses[b])})
         best = _pick(counts, [w for w in order if w in (a, b)], None)
         rare = b if best == a else a
-        for span in uses[rare]:
+        first_best = Span(uses[best][0], uses[best][0] + len(best))
+        for span in (Span(s, s + len(rare)) for s in uses[rare]):
             if not any(span.overlaps(t) for t in taken):
-                start, found, suggestion = _with_leading_name_word(doc.prose, span, uses[best][0], rare, best)
+                start, found, suggestion = _with_leading_name_word(doc.prose, span, first_best, rare, best)
                 yield inconsistent_spelling.finding(
                     start, span.end, f"'{found}' is spelled '{suggestion}' elsewhere in this article",
                     suggestions=[suggestion], safe=False)
