@@ -13,34 +13,34 @@ from termcheck.glossary.suggest import match_case
 from termcheck.rules.base import DocContext, Rule, rule
 from termcheck.rules.context import has_cue, windows
 from termcheck.rules.names import LANG_NAMES
+from termcheck.rules.phrase_forms import is_word_of, phrase_matches, token_at
+from termcheck.rules.phrase_forms import phrase_pattern as phrase_pattern  # where tests/test_speedups.py reads it
+from termcheck.rules.triggers import candidates, triggers
 
 _NEAR = 3  # words right before or after a match that `cues_before` / `cues_after` look at
 
 
-@lru_cache(maxsize=8192)
-def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    """Whole words; the first letter in either case (sentence starts), the rest as written."""
-    first, rest = phrase[0], phrase[1:]
-    head = f"[{re.escape(first.lower())}{re.escape(first.upper())}]" if first.isalpha() else re.escape(first)
-    body = r"\s+".join(re.escape(w) for w in rest.split(" ")).replace("'", "['’]")
-    left = r"(?<![\w-])" if first.isalnum() else ""
-    right = r"(?![\w-])" if phrase[-1].isalnum() else ""
-    return re.compile(left + head + body + right)
-
-
-def _form_matches(form: PhraseForm, text: str, words: frozenset[str]) -> Iterator[re.Match[str]]:
+def _form_matches(form: PhraseForm, text: str) -> Iterator[re.Match[str]]:
     if form.compiled is not None:
         yield from form.compiled.finditer(text)
         return
     assert form.match is not None
+    found = phrase_matches(form.match, text)
+    first = next(found, None)
+    if first is None:
+        return
+    # A phrase counts only where its first word is one of the document's words ('don' of
+    # "don't know" is not): asked only after a match, which is rare.
     first_word = re.split(r"[\s']", form.match)[0].lower()
-    if first_word.isalpha() and first_word not in words:
-        return  # cheap test before the regex: most documents lack most phrases
-    if _spaced(form.match[1:]) not in _spaced_text(text):
-        return  # a substring search rules out most documents before the regex runs
-    yield from phrase_pattern(form.match).finditer(text)
+    if first_word.isalpha() and token_at(text, first.start()).lower() != first_word \
+            and not is_word_of(text, first_word):
+        return
+    yield first
+    yield from found
 
 
+# The substring prefilter phrases had before triggers.py, which tests/test_speedups.py still
+# checks; no rule uses it now.
 _SPACES = re.compile(r"\s+")
 
 
@@ -52,7 +52,7 @@ def _spaced(text: str) -> str:
 
 @lru_cache(maxsize=2)
 def _spaced_text(text: str) -> str:
-    return _spaced(text)  # once per document (every form of every entry reads it)
+    return _spaced(text)
 
 
 def entry_fires(entry: PhraseEntry, doc: Document, span: Span) -> bool:
@@ -68,11 +68,15 @@ def entry_fires(entry: PhraseEntry, doc: Document, span: Span) -> bool:
 
 def phrase_findings(this: Rule, doc: Document, ctx: DocContext, kind: str) -> Iterator[Finding]:
     taken: list[Span] = []
-    for entry in ctx.glossary.phrases:
-        if entry.kind != kind or entry.target_lang != doc.lang:
-            continue
-        for form in entry.forms:
-            for m in _form_matches(form, doc.prose, ctx.lower_words):
+    phrases = triggers(ctx).phrases
+    # Only the forms whose keys the document holds (triggers.py), in glossary order: the others
+    # cannot match.
+    for i in candidates(ctx):
+        if i >= len(phrases):
+            break  # residue patterns come after the phrases
+        entry, form = phrases[i]
+        if entry.kind == kind:
+            for m in _form_matches(form, doc.prose):
                 span = Span(m.start(), m.end())
                 if span.start == span.end or any(span.overlaps(t) for t in taken) or not entry_fires(entry, doc, span):
                     continue

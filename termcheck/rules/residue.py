@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from termcheck.document import Document, Span
 from termcheck.findings import Applicability, Edit, Finding, Fix, Severity
 from termcheck.rules.base import DocContext, rule
+from termcheck.rules.triggers import candidates, triggers
 
 
 @rule("TC701", "residue", "Text left over from the source page or agency copy ('>> Read also:', 'With AFP').",
@@ -19,9 +20,13 @@ def residue(doc: Document, ctx: DocContext) -> Iterator[Finding]:
     credits in the source language ('With AFP'). The patterns live in
     glossaries/residue.toml. The fix deletes the line; it is unsafe, as a person should
     check nothing of the article goes with it."""
-    for entry in ctx.glossary.residue:
-        if entry.langs and doc.lang not in entry.langs:
+    found = triggers(ctx)
+    first = len(found.phrases)  # residue patterns are numbered after the phrase forms
+    # Only the patterns whose keys the document holds (triggers.py), in glossary order.
+    for i in candidates(ctx):
+        if i < first:
             continue
+        entry = found.residue[i - first]
         for m in entry.compiled.finditer(doc.prose):
             whole = m.group()
             stripped = whole.strip()
