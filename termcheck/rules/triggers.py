@@ -32,23 +32,22 @@ class Triggers:
     phrases: list[tuple[PhraseEntry, PhraseForm]]  # in glossary order
     residue: list[ResidueEntry]
     automaton: ahocorasick.Automaton | None
-    # Items by a key of their most selective clause (items numbered phrases first, then
-    # residue); their other clauses; the items that have no keys.
-    by_key: dict[str, list[int]] = field(default_factory=dict)
-    more: dict[int, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # (item, clause) pairs by key, items numbered phrases first, then residue; each item's
+    # number of clauses; the items that have no keys.
+    by_key: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    clauses: dict[int, int] = field(default_factory=dict)
     always: list[int] = field(default_factory=list)
 
     def candidates(self, text: str) -> list[int]:
         """The items that may match `text` (a document's prose), in order: those with a key of
-        each of their clauses in it (each clause alone is needed for a match). The automaton
-        reads the first clauses; the few items it leaves are checked for the others by substring."""
+        each of their clauses in it (each clause alone is needed for a match)."""
         hits: set[int] = set(self.always)
         if self.automaton is not None:
-            folded = fold_text(text)
-            for key in {key for _, key in self.automaton.iter(folded)}:
-                hits.update(self.by_key[key])
-            more = self.more
-            hits = {i for i in hits if i not in more or all(any(k in folded for k in c) for c in more[i])}
+            met: dict[int, set[int]] = {}
+            for key in {key for _, key in self.automaton.iter(fold_text(text))}:
+                for item, clause in self.by_key[key]:
+                    met.setdefault(item, set()).add(clause)
+            hits.update(item for item, done in met.items() if len(done) == self.clauses[item])
         return sorted(hits)
 
 
@@ -62,13 +61,13 @@ def build(glossary: Glossary, lang: str) -> Triggers:
         if not clauses:
             triggers.always.append(i)
             continue
-        if len(clauses) > 1:
-            triggers.more[i] = clauses[1:]
-        for key in clauses[0]:
-            if key not in triggers.by_key:
-                triggers.by_key[key] = []
-                automaton.add_word(key, key)
-            triggers.by_key[key].append(i)
+        triggers.clauses[i] = len(clauses)
+        for c, keys in enumerate(clauses):
+            for key in keys:
+                if key not in triggers.by_key:
+                    triggers.by_key[key] = []
+                    automaton.add_word(key, key)
+                triggers.by_key[key].append((i, c))
     if triggers.by_key:
         automaton.make_automaton()
         triggers.automaton = automaton
