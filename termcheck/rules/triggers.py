@@ -32,22 +32,16 @@ class Triggers:
     phrases: list[tuple[PhraseEntry, PhraseForm]]  # in glossary order
     residue: list[ResidueEntry]
     automaton: ahocorasick.Automaton | None
-    # (item, clause) pairs by key, items numbered phrases first, then residue; each item's
-    # number of clauses; the items that have no keys.
-    by_key: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-    clauses: dict[int, int] = field(default_factory=dict)
+    # Item numbers (phrases first, then residue) by key; the items that have no keys.
+    by_key: dict[str, list[int]] = field(default_factory=dict)
     always: list[int] = field(default_factory=list)
 
     def candidates(self, text: str) -> list[int]:
-        """The items that may match `text` (a document's prose), in order: those with a key of
-        each of their clauses in it (each clause alone is needed for a match)."""
+        """The items that may match `text` (a document's prose), in order."""
         hits: set[int] = set(self.always)
         if self.automaton is not None:
-            met: dict[int, set[int]] = {}
             for key in {key for _, key in self.automaton.iter(fold_text(text))}:
-                for item, clause in self.by_key[key]:
-                    met.setdefault(item, set()).add(clause)
-            hits.update(item for item, done in met.items() if len(done) == self.clauses[item])
+                hits.update(self.by_key[key])
         return sorted(hits)
 
 
@@ -57,17 +51,14 @@ def build(glossary: Glossary, lang: str) -> Triggers:
     patterns = [form_pattern(f) for _, f in phrases] + [e.regex for e in residue]
     triggers = Triggers(phrases, residue, None)
     automaton = ahocorasick.Automaton()
-    for i, clauses in enumerate(keys_of(patterns)):
-        if not clauses:
+    for i, keys in enumerate(keys_of(patterns)):
+        if not keys:
             triggers.always.append(i)
-            continue
-        triggers.clauses[i] = len(clauses)
-        for c, keys in enumerate(clauses):
-            for key in keys:
-                if key not in triggers.by_key:
-                    triggers.by_key[key] = []
-                    automaton.add_word(key, key)
-                triggers.by_key[key].append((i, c))
+        for key in keys:
+            if key not in triggers.by_key:
+                triggers.by_key[key] = []
+                automaton.add_word(key, key)
+            triggers.by_key[key].append(i)
     if triggers.by_key:
         automaton.make_automaton()
         triggers.automaton = automaton
@@ -107,8 +98,8 @@ _CODE = (Path(__file__).resolve().parents[1] / "literals.py", Path(__file__).res
 _CODE_DIGEST = hashlib.sha256(b"".join(f.read_bytes() for f in _CODE)).digest()  # read with the code it hashes
 
 
-def keys_of(patterns: list[str]) -> list[tuple[frozenset[str], ...]]:
-    """The clauses of keys of each pattern (its most selective ones; () when it has none)."""
+def keys_of(patterns: list[str]) -> list[frozenset[str]]:
+    """The keys of each pattern (its most selective clause; empty when it has none)."""
     from termcheck.glossary.cache import cache_dir  # not needed by runs without phrases
 
     folder = cache_dir()
@@ -130,15 +121,12 @@ def keys_of(patterns: list[str]) -> list[tuple[frozenset[str], ...]]:
     return keys
 
 
-# Three clauses: with one, common keys (" to the") left a dozen patterns to run per article.
-MAX_CLAUSES = 3
+def _keys(pattern: str) -> frozenset[str]:
+    clauses = pattern_keys(pattern)
+    return clauses[0] if clauses else frozenset()
 
 
-def _keys(pattern: str) -> tuple[frozenset[str], ...]:
-    return pattern_keys(pattern, MAX_CLAUSES)
-
-
-def _store(folder: Path, target: Path, keys: list[tuple[frozenset[str], ...]]) -> None:
+def _store(folder: Path, target: Path, keys: list[frozenset[str]]) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".phrase-keys-", suffix=".tmp")
