@@ -241,10 +241,11 @@ def main() -> None:
     except OSError as err:
         if err.errno != errno.EPIPE:
             raise
-        from click.utils import PacifyFlushWrapper  # as typer does when the reader of a pipe goes away
+        from click import utils  # as typer does when the reader of a pipe goes away
 
-        sys.stdout = PacifyFlushWrapper(sys.stdout)
-        sys.stderr = PacifyFlushWrapper(sys.stderr)
+        pacify: Any = utils.PacifyFlushWrapper  # typed differently across click releases
+        sys.stdout = pacify(sys.stdout)
+        sys.stderr = pacify(sys.stderr)
         sys.exit(1)
     sys.exit(code)
 
