@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from termcheck import suppression
 from termcheck.config import Settings
@@ -81,6 +82,9 @@ class CachedContext(Context):
 
     def index(self, lang: str) -> NameIndex:
         return self.memo("names", lang, lambda: load_index_cached(self.glossary, lang, build_index))  # type: ignore[no-any-return]
+
+    def stored(self, what: str, lang: str, build: Callable[[], Any]) -> Any:
+        return self.memo(what, lang, lambda: load_index_cached(self.glossary, lang, lambda _g, _l: build(), what))
 
 
 def make_engine(settings: Settings) -> Engine:

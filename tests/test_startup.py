@@ -423,3 +423,19 @@ def test_an_index_is_not_cached_for_a_glossary_the_cache_did_not_give(tmp_path: 
     cache.load_index_cached(glossary, "en", build_index)
     cache.load_index_cached(cache.load_glossary_cached([default_glossary_dir()]), "../x", build_index)
     assert not list(tmp_path.glob("index-*"))
+
+
+def test_stored_structures_are_read_back_and_built_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Context.stored keeps what a rule builds from the glossary (TC202's blocks) in the cache
+    folder: a second run reads it back equal instead of building it."""
+    from termcheck.config import Settings
+    from termcheck.runner import CachedContext, build_glossary
+
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("TERMCHECK_NO_CACHE", raising=False)
+    build_glossary(Settings())
+    glossary = build_glossary(Settings())
+    built = CachedContext(glossary).stored("blocks", "en", lambda: {"k": [1, 2], "glossary": len(glossary.names)})
+    again = CachedContext(glossary).stored("blocks", "en", lambda: pytest.fail("built again"))
+    assert again == built
+    assert len(list(tmp_path.glob("blocks-*-en.pickle"))) == 1

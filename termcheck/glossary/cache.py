@@ -129,15 +129,17 @@ def _code_key() -> str:
     return h.hexdigest()[:16]
 
 
-def load_index_cached(glossary: Glossary, lang: str, build: Callable[[Glossary, str], T]) -> T:
+def load_index_cached(glossary: Glossary, lang: str, build: Callable[[Glossary, str], T],
+                      what: str = "index") -> T:
     """build(glossary, lang), read from the cache when the glossary came from
-    load_glossary_cached and termcheck's code is unchanged. The index refers to the glossary's
-    name entries by their place in it, so that it is read back onto this very glossary."""
+    load_glossary_cached and termcheck's code is unchanged (`what`, one word, names the kind).
+    The index refers to the glossary's name entries by their place in it, so that it is read
+    back onto this very glossary."""
     key, folder = _key_of(glossary), cache_dir()
     if key is None or folder is None or not _LANG.fullmatch(lang):
         return build(glossary, lang)
     try:
-        target = folder / f"index-{key}-{_code_key()}-{lang}.pickle"
+        target = folder / f"{what}-{key}-{_code_key()}-{lang}.pickle"
     except OSError:
         return build(glossary, lang)
     try:

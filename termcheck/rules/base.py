@@ -25,6 +25,11 @@ class Context:
     def index(self, lang: str) -> NameIndex:
         return self.memo("names", lang, lambda: build_index(self.glossary, lang))  # type: ignore[no-any-return]
 
+    def stored(self, what: str, lang: str, build: Callable[[], Any]) -> Any:
+        """As memo, for structures worth keeping between runs: the run's context
+        (runner.CachedContext) keeps them in the cache folder. `what` is one word."""
+        return self.memo(what, lang, build)
+
     def memo(self, what: str, lang: str, build: Callable[[], Any]) -> Any:
         """Per-language structures built once per run from the glossary (indexes, blocks)."""
         key = (what, lang)

@@ -72,7 +72,7 @@ def _blocks(dctx: DocContext) -> dict[tuple[int, str], tuple[list[str], list[_Fo
                 forms.append(_Form(key, form, entry.id))
         return blocks
 
-    return dctx.ctx.memo("variant-blocks", dctx.doc.lang, build)  # type: ignore[no-any-return]
+    return dctx.ctx.stored("blocks", dctx.doc.lang, build)  # type: ignore[no-any-return]
 
 
 _Best = tuple[float, _Form, str, str]  # similarity, glossary form, source language, folded key
