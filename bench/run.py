@@ -84,18 +84,31 @@ def run_once(argv: list[str]) -> tuple[float, float, int]:
 
 
 def measure(label: str, argv: list[str], runs: int, megabytes: float) -> Timing:
-    times, peaks, code = [], [], 0
-    run_once(argv)  # warm the page cache and any on-disk caches: every tool gets the same start
+    return measure_together([(label, argv, megabytes)], runs)[0]
+
+
+def measure_together(specs: list[tuple[str, list[str], float]], runs: int) -> list[Timing]:
+    """Time commands that are compared with each other in turns (a, b, c, a, b, c, ...), so
+    that a passing load on this shared machine falls on all of them alike, not on one."""
+    for _, argv, _ in specs:
+        run_once(argv)  # warm the page cache and any on-disk caches: every tool gets the same start
+    times: list[list[float]] = [[] for _ in specs]
+    peaks: list[list[float]] = [[] for _ in specs]
+    codes = [0] * len(specs)
     for _ in range(runs):
-        t, peak, code = run_once(argv)
-        times.append(t)
-        peaks.append(peak)
-    shown = " ".join(_show(a) for a in argv).replace(" ".join(f"bench/corpus/shard-{i:02d}" for i in range(SHARDS)),
-                                                     "bench/corpus")
-    timing = Timing(label, shown, statistics.median(times), times, max(peaks), code, megabytes)
-    print(f"  {label:<34} {timing.seconds:8.2f} s  {timing.mb_per_s:7.2f} MB/s  {timing.peak_mb:7.0f} MB peak",
-          flush=True)
-    return timing
+        for i, (_, argv, _) in enumerate(specs):
+            t, peak, codes[i] = run_once(argv)
+            times[i].append(t)
+            peaks[i].append(peak)
+    out = []
+    for i, (label, argv, megabytes) in enumerate(specs):
+        shown = " ".join(_show(a) for a in argv).replace(
+            " ".join(f"bench/corpus/shard-{n:02d}" for n in range(SHARDS)), "bench/corpus")
+        timing = Timing(label, shown, statistics.median(times[i]), times[i], max(peaks[i]), codes[i], megabytes)
+        print(f"  {label:<34} {timing.seconds:8.2f} s  {timing.mb_per_s:7.2f} MB/s  {timing.peak_mb:7.0f} MB peak",
+              flush=True)
+        out.append(timing)
+    return out
 
 
 def _show(arg: str) -> str:
@@ -165,12 +178,12 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     r = args.runs
     print(f"corpus: {full:.1f} MB in {len(shards)} shards; {r} runs each (median)", flush=True)
     print("whole corpus:")
-    main = {
-        "termcheck": measure("termcheck lint (default --jobs)", [tc, "lint", *corpus], r, full),
-        "termcheck -j1": measure("termcheck lint --jobs 1", [tc, "lint", "--jobs", "1", *corpus], r, full),
-        "codespell": measure("codespell", [cs, *corpus], r, full),
-        "typos": measure("typos", [ty, "--no-ignore", *corpus], r, full),
-    }
+    main = dict(zip(["termcheck", "termcheck -j1", "codespell", "typos"], measure_together([
+        ("termcheck lint (default --jobs)", [tc, "lint", *corpus], full),
+        ("termcheck lint --jobs 1", [tc, "lint", "--jobs", "1", *corpus], full),
+        ("codespell", [cs, *corpus], full),
+        ("typos", [ty, "--no-ignore", *corpus], full),
+    ], r), strict=True))
     print("corpus scaling (termcheck, default --jobs):")
     scaling = {}
     for n in (1, 4, 16):
@@ -184,18 +197,18 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "big.toml"
         added = write_glossary(big, 9 * n_shipped, forms)
-        glossary = {  # back to back, so that both see the same load on the machine
-            "1x": measure("termcheck, shipped glossary", [tc, "lint", *part], r, part_mb),
-            "10x": measure(f"termcheck, glossary x{(n_shipped + added) / n_shipped:.1f}",
-                           [tc, "lint", "--glossary", str(big), *part], r, part_mb),
-        }
+        glossary = dict(zip(["1x", "10x"], measure_together([
+            ("termcheck, shipped glossary", [tc, "lint", *part], part_mb),
+            (f"termcheck, glossary x{(n_shipped + added) / n_shipped:.1f}",
+             [tc, "lint", "--glossary", str(big), *part], part_mb),
+        ], r), strict=True))
     print("one file:")
     one_mb = ONE_FILE.stat().st_size / 1e6
-    one = {
-        "termcheck": measure("termcheck lint one file", [tc, "lint", str(ONE_FILE)], max(r, 5), one_mb),
-        "codespell": measure("codespell one file", [cs, str(ONE_FILE)], max(r, 5), one_mb),
-        "typos": measure("typos one file", [ty, "--no-ignore", str(ONE_FILE)], max(r, 5), one_mb),
-    }
+    one = dict(zip(["termcheck", "codespell", "typos"], measure_together([
+        ("termcheck lint one file", [tc, "lint", str(ONE_FILE)], one_mb),
+        ("codespell one file", [cs, str(ONE_FILE)], one_mb),
+        ("typos one file", [ty, "--no-ignore", str(ONE_FILE)], one_mb),
+    ], max(r, 9)), strict=True))
     return {"machine": host, "code": git_state(), "date": time.strftime("%Y-%m-%d %H:%M"),
             "command": "python bench/run.py" + (f" --runs {r}" if r != 3 else "") + (
                 f" --mb {args.mb:g}" if args.mb != 50 else ""),
