@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -51,3 +52,16 @@ def lint_text(tmp_path: Path, text: str, *args: str, name: str = "article.txt") 
     assert run.exit_code in (0, 1), run.stderr
     findings: list[dict[str, Any]] = run.json()["findings"]
     return findings
+
+
+def votes_word_by_word(text: str, limit: int = 3000) -> Counter[str]:
+    """Function-word votes counted word by word: what language.function_word_votes must give."""
+    from termcheck import language
+
+    votes: Counter[str] = Counter()
+    for n, m in enumerate(language._WORD.finditer(text)):
+        if n >= limit:
+            break
+        for lang in language._WORD_LANGS.get(m.group().lower(), ()):
+            votes[lang] += 1
+    return votes

@@ -7,16 +7,15 @@ word, the literal prefilters against the patterns they guard."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import votes_word_by_word
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from termcheck import language
 from termcheck.document import Span
-from termcheck.rules import phrases
 from termcheck.safe_regex import BoundedPattern, contains, required_literal
 from termcheck.spans import SpanSet
 
@@ -36,16 +35,6 @@ def test_span_set_answers_as_a_scan_does(spans: list[tuple[int, int]], queries: 
     assert list(fast) == taken
 
 
-def _votes_word_by_word(text: str, limit: int = 3000) -> Counter[str]:
-    votes: Counter[str] = Counter()
-    for n, m in enumerate(language._WORD.finditer(text)):
-        if n >= limit:
-            break
-        for lang in language._WORD_LANGS.get(m.group().lower(), ()):
-            votes[lang] += 1
-    return votes
-
-
 WORDS = st.lists(st.one_of(st.sampled_from(sorted(language._WORD_LANGS)), st.text(max_size=8),
                            st.sampled_from(["İstanbul", "ÉTÉ", "la", "De", " ", "\n", "l'", "123"])), max_size=80)
 
@@ -54,7 +43,7 @@ WORDS = st.lists(st.one_of(st.sampled_from(sorted(language._WORD_LANGS)), st.tex
 @given(words=WORDS, limit=st.sampled_from([1, 3, 10, 3000]))
 def test_function_word_votes_equal_counting_word_by_word(words: list[str], limit: int) -> None:
     text = " ".join(words)
-    expected = _votes_word_by_word(text, limit)
+    expected = votes_word_by_word(text, limit)
     got = language.function_word_votes(text, limit)
     assert list(got.items()) == list(expected.items())  # same counts, same order (ties)
 
@@ -64,21 +53,6 @@ def test_function_words_of_a_long_text_are_read_in_chunks() -> None:
     assert language.first_words(text, 6000) == language._WORD.findall(text)[:6000]
     glued = "a" * 50_000 + " the"  # a word longer than a chunk is not cut
     assert language.first_words(glued, 10) == ["a" * 50_000, "the"]
-
-
-PHRASES = ["by diet", "the diet's", "Same story on the side of", "in the framework of", "a priori", "l'Etat",
-           "évoque", "at the level of", "L’Etat", "a  priori"]
-PROSE = st.lists(st.sampled_from(["by", "diet", "diet's", "diet’s", "the", "The", "Same", "story", "on", "side",
-                                  "of", "in", "framework", "a", "priori", "l'Etat", "L’Etat", "évoque", "Évoque",
-                                  "at", "level", " ", "  ", "\n", "-", ",", "x", "\t", "\u00a0", "\u2028", "\r\n"]),
-                 max_size=30).map(" ".join)
-
-
-@settings(max_examples=300, deadline=None)
-@given(text=PROSE, phrase=st.sampled_from(PHRASES))
-def test_phrase_prefilter_never_hides_a_match(text: str, phrase: str) -> None:
-    if phrases.phrase_pattern(phrase).search(text):
-        assert phrases._spaced(phrase[1:]) in phrases._spaced_text(text)
 
 
 PATTERNS = [r"(?<![\w-])at the (?:outcome|issue) of(?= (?:the|a))", r"(?m)^[ \t]*(?:With|Avec)[ \t]+AFP[ \t]*$",
@@ -142,44 +116,12 @@ def test_document_words_equal_finditer(text: str) -> None:
     assert doc.words == [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
-def _runs_word_by_word(text: str, max_gap: int = 1) -> list[list[tuple[int, int, str]]]:
-    """proper_noun_runs as first written: every token through the whole state machine."""
-    from termcheck.rules.candidates import _JOINERS, _TOKEN, _is_name_token
-
-    runs: list[list[tuple[int, int, str]]] = []
-    current: list[tuple[int, int, str]] = []
-    pending: list[tuple[int, int, str]] = []
-    last_end = -10
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        gap = text[last_end : m.start()] if last_end >= 0 else " "
-        contiguous = gap in (" ", "") and last_end >= 0
-        if _is_name_token(word):
-            if current and contiguous:
-                current.extend(pending)
-            elif current:
-                runs.append(current)
-                current = []
-            pending = []
-            current.append((m.start(), m.end(), word))
-        elif word.lower() in _JOINERS and current and contiguous and len(pending) < max_gap:
-            pending.append((m.start(), m.end(), word))
-        else:
-            if current:
-                runs.append(current)
-            current, pending = [], []
-        last_end = m.end()
-    if current:
-        runs.append(current)
-    return runs
-
-
 @settings(max_examples=400, deadline=None)
 @given(text=st.lists(st.sampled_from(["Khan", "Cheikhoun", "al", "Abdel", "ibn", "de", "the", "of", "al-Assad",
                                       "Maaret", "al-Noomane", "UN", "ǅemal", "ßa", "é", " ", "  ", "\n", ",", "-",
                                       "'", "O'Neill", "rebels", "1", "Idleb"]), max_size=30).map(" ".join))
 def test_proper_noun_runs_equal_the_plain_state_machine(text: str) -> None:
-    from termcheck.rules.candidates import proper_noun_runs
+    from termcheck.rules.candidates import proper_noun_runs, reference_proper_noun_runs
 
     got = [[(t.start, t.end, t.text) for t in run] for run in proper_noun_runs(text)]
-    assert got == _runs_word_by_word(text)
+    assert got == [[(t.start, t.end, t.text) for t in run] for run in reference_proper_noun_runs(text)]

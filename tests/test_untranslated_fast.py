@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import importlib.util
 import random
-from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import votes_word_by_word
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -119,26 +119,16 @@ def test_image_keeps_length_and_classes() -> None:
             assert i == " "
 
 
-def _votes_word_by_word(text: str, limit: int = 3000) -> Counter[str]:
-    votes: Counter[str] = Counter()
-    for n, m in enumerate(language._WORD.finditer(text)):
-        if n >= limit:
-            break
-        for lang in language._WORD_LANGS.get(m.group().lower(), ()):
-            votes[lang] += 1
-    return votes
-
-
 @settings(max_examples=150, deadline=None)
 @given(pieces=st.lists(PIECES, min_size=1, max_size=60), copies=st.integers(1, 400))
 def test_votes_of_long_texts_equal_counting_word_by_word(pieces: list[str], copies: int) -> None:
     text = ("".join(pieces) + " ") * copies
     for limit in (3000, 50):
-        assert list(language.function_word_votes(text, limit).items()) == list(_votes_word_by_word(text, limit).items())
+        assert list(language.function_word_votes(text, limit).items()) == list(votes_word_by_word(text, limit).items())
 
 
 def _plain_detection(text: str, default: str = "en") -> str:
-    votes = _votes_word_by_word(text)
+    votes = votes_word_by_word(text)
     total = sum(votes.values())
     if total >= 8:
         (top, n), *rest = votes.most_common(2) + [("", 0)]
@@ -158,7 +148,7 @@ def test_detection_answers_as_the_plain_count_on_fixtures() -> None:
 def test_surely_english_only_where_the_count_says_english(pieces: list[str], copies: int) -> None:
     text = ("".join(pieces) + " ") * copies
     if language._surely_english(text):
-        votes = _votes_word_by_word(text)
+        votes = votes_word_by_word(text)
         total = sum(votes.values())
         (top, n), *rest = votes.most_common(2) + [("", 0)]
         assert top == "en" and total >= 8 and n >= 0.6 * total and n >= 2 * rest[0][1]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import inspect
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from termcheck.document import Document, Span
+from termcheck.document import _WORD, Document, Span
 from termcheck.findings import Finding, Severity, replacement_fix
 from termcheck.glossary.matcher import NameIndex, NameMatch, build_index
 from termcheck.glossary.model import Glossary
@@ -83,9 +82,6 @@ class DocContext:
         return frozenset(w.lower() for w in self.doc.word_set)
 
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*")  # Document.words' token
-
-
 @lru_cache(maxsize=256)
 def _automaton(words: frozenset[str]) -> Any:
     import ahocorasick
@@ -103,10 +99,10 @@ def has_word(lowered: str, words: frozenset[str], prefix: bool = False) -> bool:
     instead of tokenising the whole text; each hit is checked on the word it falls in."""
     for end, w in _automaton(words).iter(lowered):
         start = end - len(w) + 1
-        token = _TOKEN.match(lowered, start)
-        if token is None or (start > 0 and _TOKEN.match(lowered, start - 1)):
+        token = _WORD.match(lowered, start)
+        if token is None or (start > 0 and _WORD.match(lowered, start - 1)):
             continue  # inside a word, not at its start
-        if start > 1 and lowered[start - 1] in "'’" and _TOKEN.match(lowered, start - 2):
+        if start > 1 and lowered[start - 1] in "'’" and _WORD.match(lowered, start - 2):
             continue  # after an apostrophe within a word (l'Ouest): not a word start
         if token.group() == w or (prefix and token.group().startswith(w)):
             return True

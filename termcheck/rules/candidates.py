@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
-from termcheck.document import Document, Span
+from termcheck.document import Document
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Lower-case particles inside Arabic, French and other names.
@@ -217,14 +217,9 @@ def reference_proper_noun_runs(text: str, max_gap: int = 1) -> list[list[Token]]
     return runs
 
 
-def windows(run: list[Token], max_words: int = 4) -> list[tuple[Span, list[Token]]]:
-    """Every contiguous stretch of a run that starts and ends on a name token, longest first."""
-    return [(Span(run[i].start, run[i + n - 1].end), run[i : i + n])
-            for i, n in window_ranges([t.text for t in run], max_words)]
-
-
 def window_ranges(words: list[str], max_words: int = 4) -> list[tuple[int, int]]:
-    """(first, count) of the windows of a run's words, as windows() orders them."""
+    """(first, count) of every contiguous stretch of a run's words that starts and ends on a
+    name token, longest first."""
     out: list[tuple[int, int]] = []
     for n in range(min(max_words, len(words)), 0, -1):
         for i in range(len(words) - n + 1):

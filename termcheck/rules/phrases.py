@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
@@ -14,7 +13,6 @@ from termcheck.rules.base import DocContext, Rule, rule
 from termcheck.rules.context import has_cue, windows
 from termcheck.rules.names import LANG_NAMES
 from termcheck.rules.phrase_forms import is_word_of, phrase_matches, token_at
-from termcheck.rules.phrase_forms import phrase_pattern as phrase_pattern  # where tests/test_speedups.py reads it
 from termcheck.rules.triggers import candidates, triggers
 
 _NEAR = 3  # words right before or after a match that `cues_before` / `cues_after` look at
@@ -41,20 +39,6 @@ def _form_matches(form: PhraseForm, text: str) -> Iterator[re.Match[str]]:
 
 # The substring prefilter phrases had before triggers.py, which tests/test_speedups.py still
 # checks; no rule uses it now.
-_SPACES = re.compile(r"\s+")
-
-
-def _spaced(text: str) -> str:
-    """Runs of white space as one space, curly apostrophes straight: what phrase_pattern treats
-    as the same. A match of phrase_pattern(p) read this way contains _spaced(p[1:])."""
-    return _SPACES.sub(" ", text).replace("’", "'")
-
-
-@lru_cache(maxsize=2)
-def _spaced_text(text: str) -> str:
-    return _spaced(text)
-
-
 def entry_fires(entry: PhraseEntry, doc: Document, span: Span) -> bool:
     before, after = windows(doc, span, entry.window)
     near_before, near_after = windows(doc, span, _NEAR)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from termcheck.document import Document
@@ -23,8 +25,16 @@ _FOREIGN_LETTERS = re.compile(r"[ıİşŞğĞçÇöÖüÜäÄßẞñÑàÀèÈé
 MIN_VOTES = 3
 
 
-def foreign_language(sentence: str, lang: str) -> str | None:
-    """The sentence's language when it is clearly another than `lang`."""
+@dataclass(frozen=True)
+class _Suspect:
+    masked: str  # the sentence with short quotations blanked
+    votes: Counter[str]
+    strong: bool
+    weak: bool
+
+
+def _suspect(sentence: str, lang: str) -> _Suspect | None:
+    """What the sentence's own words say, when they make it a candidate for another language."""
     masked = _SHORT_QUOTE.sub(lambda m: " " * len(m.group()), sentence)
     if len(_WORD.findall(masked)) < MIN_WORDS:
         return None
@@ -36,44 +46,41 @@ def foreign_language(sentence: str, lang: str) -> str | None:
     # (Turkish ı ş ğ). Which language it is, langdetect decides for these few sentences only.
     strong = foreign >= MIN_VOTES and foreign >= 2 * own and votes.most_common(1)[0][0] != lang
     weak = own == 0 and (foreign >= 2 or len(_FOREIGN_LETTERS.findall(masked)) >= 2)
-    if not (strong or weak):
+    return _Suspect(masked, votes, strong, weak) if strong or weak else None
+
+
+def _verdict(s: _Suspect, guess: tuple[str, float] | None, lang: str) -> str | None:
+    """The language reported, given langdetect's guess."""
+    if not guess or guess[0] == lang or guess[0] not in SUPPORTED:
+        return None
+    if s.strong and guess[1] >= 0.85 and s.votes.get(guess[0], 0) >= 2:
+        return guess[0]
+    return guess[0] if s.weak and guess[1] >= 0.97 else None
+
+
+def foreign_language(sentence: str, lang: str) -> str | None:
+    """The sentence's language when it is clearly another than `lang`."""
+    s = _suspect(sentence, lang)
+    if s is None:
         return None
     from termcheck.langdetect_fast import guess_reaching
 
     def needed(code: str) -> float:
-        """The least probability with which a guess of `code` is reported below (2: never)."""
+        """The least probability with which _verdict reports a guess of `code` (2: never)."""
         if code == lang or code not in SUPPORTED:
             return 2.0
-        if strong and votes.get(code, 0) >= 2:
+        if s.strong and s.votes.get(code, 0) >= 2:
             return 0.85
-        return 0.97 if weak else 2.0
+        return 0.97 if s.weak else 2.0
 
-    guess = guess_reaching(masked, needed)  # langdetect_guess(masked), or None where it cannot matter
-    if not guess or guess[0] == lang or guess[0] not in SUPPORTED:
-        return None
-    if strong and guess[1] >= 0.85 and votes.get(guess[0], 0) >= 2:
-        return guess[0]
-    return guess[0] if weak and guess[1] >= 0.97 else None
+    # langdetect_guess(s.masked), or None where it cannot matter
+    return _verdict(s, guess_reaching(s.masked, needed), lang)
 
 
 def _reference_foreign_language(sentence: str, lang: str) -> str | None:
     """foreign_language as it was, asking langdetect itself (tests compare the two)."""
-    masked = _SHORT_QUOTE.sub(lambda m: " " * len(m.group()), sentence)
-    if len(_WORD.findall(masked)) < MIN_WORDS:
-        return None
-    votes = function_word_votes(masked)
-    own = votes.get(lang, 0)
-    foreign = sum(n for code, n in votes.items() if code != lang)
-    strong = foreign >= MIN_VOTES and foreign >= 2 * own and votes.most_common(1)[0][0] != lang
-    weak = own == 0 and (foreign >= 2 or len(_FOREIGN_LETTERS.findall(masked)) >= 2)
-    if not (strong or weak):
-        return None
-    guess = langdetect_guess(masked)
-    if not guess or guess[0] == lang or guess[0] not in SUPPORTED:
-        return None
-    if strong and guess[1] >= 0.85 and votes.get(guess[0], 0) >= 2:
-        return guess[0]
-    return guess[0] if weak and guess[1] >= 0.97 else None
+    s = _suspect(sentence, lang)
+    return None if s is None else _verdict(s, langdetect_guess(s.masked), lang)
 
 
 @rule("TC501", "untranslated", "A sentence left in the source language.", Severity.WARNING, precedence=10,
