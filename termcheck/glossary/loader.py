@@ -34,6 +34,9 @@ PHRASE_KEYS = {"id", "kind", "source_term", "note", "window", "cues", "cues_afte
 RESIDUE_KEYS = {"id", "kind", "regex", "message", "suggest", "langs", "note", "ref"}
 
 
+_NOT_GLOSSARIES = {"build", "lexicons"}
+
+
 def default_glossary_dir() -> Path:
     """The shipped glossaries: inside the wheel, or the repository's folder when editable."""
     # The package's folder, as importlib.resources.files("termcheck") names it (importing
@@ -46,7 +49,9 @@ def default_glossary_dir() -> Path:
 
 def glossary_files(path: Path) -> list[Path]:
     if path.is_dir():
-        return sorted(p for p in path.rglob("*.toml") if not any(part.startswith(".") for part in p.parts))
+        # build/ holds the scripts' inputs and lexicons/ word classes: data, not glossaries.
+        return sorted(p for p in path.rglob("*.toml")
+                      if not any(part.startswith(".") or part in _NOT_GLOSSARIES for part in p.relative_to(path).parts))
     if path.is_file():
         return [path]
     raise GlossaryError("glossary not found", path)

@@ -1,0 +1,199 @@
+"""TC303 and TC304: constructions that machine translation carries over word for word,
+written once as families over word classes (country names, titles, reporting verbs,
+numbers) instead of one phrase at a time.
+
+The word classes live in glossaries/lexicons/ (reviewed data); each family is a pure
+function from a document's prose to findings, measured for false alarms on clean English
+news (bench/precision.py) and for recall on real MT (bench/realmt.py)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from termcheck.document import Document
+from termcheck.findings import Finding, Severity
+from termcheck.glossary.loader import default_glossary_dir
+from termcheck.rules.base import DocContext, rule
+
+
+@lru_cache(maxsize=4)
+def _lexicon(name: str) -> dict[str, list[str]]:
+    """A word-class file of glossaries/lexicons/ (read once per process)."""
+    path = Path(default_glossary_dir()) / "lexicons" / f"{name}.toml"
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+_WORDS = _lexicon("constructions")
+AFTER_NAME_ENDS_PHRASE = frozenset(_WORDS["after_name_ends_phrase"])
+TITLES: list[str] = _WORDS["titles"]
+INVERTED_REPORTING_VERBS: list[str] = _WORDS["inverted_reporting_verbs"]
+PRESS_REPORTING_VERBS: list[str] = _WORDS["press_reporting_verbs"]
+SAID_VERBS = frozenset(_WORDS["said_verbs"])
+
+
+@lru_cache(maxsize=1)
+def _article_name() -> re.Pattern[str]:
+    names = sorted(_lexicon("countries")["no_article"], key=len, reverse=True)
+    alternation = "|".join(re.escape(n) for n in names)
+    # "the France." / "of the France and" / "the Nebraska," -- but not "the France team",
+    # "the Iraq war", "the Spain-based", "the France Telecom": what follows decides (below).
+    return re.compile(rf"(?<![\w-])([Tt]he) ({alternation})(?![\w'’-])")
+
+
+_NEXT = re.compile(r"[ \t]*([^\w\s]|\w+)?")
+_MORE_NAMES = re.compile(r"[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
+
+
+def _ends_noun_phrase(prose: str, end: int) -> bool:
+    """Does the name at prose[..end] end its noun phrase, so that "the" belongs to the name?
+    A name used as a modifier ("the Iraq war", "the France team", "the Iraq and Afghanistan
+    wars") is followed by the noun it modifies; a name standing alone by punctuation, a
+    preposition or a verb."""
+    more = _MORE_NAMES.match(prose, end)  # a coordination of names: look past "and Afghanistan"
+    m = _NEXT.match(prose, more.end() if more else end)
+    assert m is not None
+    token = m.group(1)
+    if token is None:
+        return True
+    if not token[0].isalnum():
+        return token in ",.;:!?)\"”»"
+    return token in AFTER_NAME_ENDS_PHRASE
+
+
+@rule("TC303", "calque-construction", "A source-language construction carried over word for word.",
+      Severity.WARNING, precedence=21,
+      flagged="The rebels accused the government of the Syria of shelling the town.",
+      clean="The Syria talks in Geneva ended, the Iraq war went on and France voted.")
+def construction(doc: Document, dctx: DocContext) -> Iterator[Finding]:
+    """French, Spanish, Italian and German put an article or a title where English does not,
+    and MT copies them: 'the France', 'the Nebraska' (le, la, el, die before a country or
+    state), 'the professor Monti', 'the mayor Wolfgang Kellner' (a title with its article
+    before a name), and a reporting verb put before its subject after a quotation ('…",
+    declared the minister', 'affirmed the spokesman'). Each is a family over a word class,
+    not a list of phrases: every country and US state, every title, every reporting verb.
+    A country name used as a modifier ('the Iraq war', 'the France team') and a title set
+    off by a comma ('the mayor, Wolfgang Kellner') are English and not flagged; 'said' and
+    'added' before their subject are English too."""
+    if doc.lang != "en":
+        return
+    prose = doc.prose
+    yield from _article_before_name(prose)
+    yield from _title_before_name(prose)
+    yield from _inverted_reporting_verb(prose)
+
+
+def _article_before_name(prose: str) -> Iterator[Finding]:
+    for m in _article_name().finditer(prose):
+        if not _ends_noun_phrase(prose, m.end()):
+            continue
+        name = m.group(2)
+        yield construction.finding(
+            m.start(), m.end(), f"'{m.group()}': English names '{name}' without an article",
+            suggestions=[name], entry="article-before-name")
+
+
+_NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+"
+_TITLE = re.compile(
+    rf"(?<![\w-])([Tt]he) ((?i:{'|'.join(TITLES)})) "
+    rf"({_NAME_WORD}(?: (?:{_NAME_WORD}|de|del|da|di|van|von|al|el|bin|ben))*)(?![\w-])")
+
+
+def _title_before_name(prose: str) -> Iterator[Finding]:
+    from termcheck.lexicon import zipf
+
+    for m in _TITLE.finditer(prose):
+        title, name = m.group(2), m.group(3)
+        first = name.split()[0]
+        # "the General Assembly", "the King Fahd Causeway", "the President Hotel": a common
+        # English word after a capitalised title makes a name of its own, not a person.
+        if title[0].isupper() and (zipf(first.lower()) >= 3.5 or not 2 <= len(name.split()) <= 3):
+            continue
+        if prose[m.end():m.end() + 2] in ("'s", "’s"):
+            continue  # "the Prince Charles's" is rare but English enough to leave alone
+        suggestion = ("the late" if title.lower() == "deceased" else title[0].upper() + title[1:]) + " " + name
+        yield construction.finding(
+            m.start(), m.end(),
+            f"'{m.group()}': English puts a title before a name without 'the' ('{suggestion}'), "
+            "or sets the name off with a comma",
+            suggestions=[suggestion], entry="title-before-name")
+
+
+_INVERSION = re.compile(
+    rf"(?<=[\"”»’]),?[ \t]+((?:has |had )?(?:(?:{'|'.join(INVERTED_REPORTING_VERBS)})"
+    rf"(?:[ \t]+(?:[a-z]+ly|also|further|then|again))?"
+    rf"|(?:{'|'.join(PRESS_REPORTING_VERBS)})[ \t]+to (?:the press|journalists|reporters|the media)))"
+    r"[ \t]+(?=(?:the|a|an|his|her|their|its|[A-Z][a-zà-ÿ]+)\b)")
+
+
+def _inverted_reporting_verb(prose: str) -> Iterator[Finding]:
+    for m in _INVERSION.finditer(prose):
+        verb = m.group(1)
+        start = m.start(1)
+        end = m.end() - (len(m.group()) - len(m.group().rstrip()))
+        yield construction.finding(
+            start, end,
+            f"'{prose[start:end]}' before its subject copies the source's word order after a quotation; "
+            "English writes 'said X' or 'X said'",
+            suggestions=[("told reporters" if " to " in verb else "said")] if _plain_verb(verb) in SAID_VERBS else [],
+            entry="inverted-reporting-verb")
+
+
+def _plain_verb(verb: str) -> str:
+    """'has declared to the press' -> 'declared'."""
+    words = verb.split()
+    return words[1] if words[0] in ("has", "had") else words[0]
+
+
+# Numbers in the source language's format: a decimal comma before a unit ("1,9 billion",
+# "7,5%"), dots between thousands ("8.000 million", "285.000"), and "milliard".
+_UNIT = (r"(?:%|per ?cent|percent|million|billion|trillion|bn\b|euros?|dollars?|francs?|pounds?|yen|points?|"
+         r"km|kilomet|metres?|meters?|tonnes?|tons?|degrees?|hours?|years?|times)")
+_DECIMAL_COMMA = re.compile(rf"(?<![\d.,])(\d{{1,3}}),(\d{{1,2}})(?![\d,])(?=[ \t]?{_UNIT})")
+_THOUSANDS_DOTS = re.compile(
+    r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]?\d)"  # 1.234.567
+    r"|(?<![\d.,])\d{1,3}\.000(?![\d.,]?\d)"  # 8.000, 285.000
+    r"|(?<![\d.,$€£])\d{1,3}\.\d{3}(?![\d.,]?\d)(?=[ \t](?:people|persons|inhabitants|euros|dollars|"
+    r"residents|cases|deaths|soldiers|jobs|votes|copies|visitors|spectators|refugees|migrants|employees|workers)\b)")
+_MILLIARD = re.compile(r"(?<![\w-])(\d+(?:[.,]\d+)?)[ \t]+(milliards?|Milliarden?)(?![\w-])")
+_PLURAL_MILLIONS = re.compile(r"(?<![\w.,£$€-])(\d+(?:[.,]\d+)?)[ \t]+(millions|billions)(?:[ \t]+of)?(?![\w-])")
+
+
+@rule("TC304", "source-number-format", "A number written the source language's way (1,9 billion; 8.000; milliard).",
+      Severity.WARNING, precedence=20,
+      flagged="The debt reached 1,9 billion euros and 8.000 jobs were lost.",
+      clean="The debt reached 1.9 billion euros, 8,000 jobs were lost and 1,250 people moved.")
+def number_format(doc: Document, dctx: DocContext) -> Iterator[Finding]:
+    """French, German, Spanish and Italian write a decimal comma (1,9) and dots between
+    thousands (8.000, 1.234.567); MT often copies them, and English readers read 1,9 as a
+    typo and 8.000 as eight. 'Milliard' is the source's word for a billion; a number
+    followed by 'millions' or 'billions' ('3 millions of euros') is the source's plural.
+    A comma before three digits (1,250) is English and not flagged; nor is a decimal
+    point (1.9, 0.125)."""
+    if doc.lang != "en":
+        return
+    prose = doc.prose
+    for m in _DECIMAL_COMMA.finditer(prose):
+        yield number_format.finding(m.start(), m.end(), f"'{m.group()}' has a decimal comma; English writes "
+                                    f"'{m.group(1)}.{m.group(2)}'", suggestions=[f"{m.group(1)}.{m.group(2)}"],
+                                    entry="decimal-comma")
+    for m in _THOUSANDS_DOTS.finditer(prose):
+        english = m.group().replace(".", ",")
+        yield number_format.finding(m.start(), m.end(), f"'{m.group()}' has dots between thousands; English "
+                                    f"writes '{english}'", suggestions=[english], entry="thousands-dots")
+    for m in _MILLIARD.finditer(prose):
+        number = m.group(1)
+        yield number_format.finding(m.start(), m.end(), f"'{m.group(2)}' is the source's word for a billion",
+                                    suggestions=[f"{number} billion"], entry="milliard")
+    for m in _PLURAL_MILLIONS.finditer(prose):
+        word = m.group(2)
+        message = f"'{m.group()}': English writes '{m.group(1)} {word[:-1]}' after a number"
+        if word == "billions":
+            message += " (a French or German 'billion' is an English trillion: check the source)"
+        yield number_format.finding(m.start(), m.end(), message,
+                                    suggestions=[f"{m.group(1)} {word[:-1]}"] if word == "millions" else [],
+                                    entry="plural-after-number")
