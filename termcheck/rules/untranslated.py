@@ -96,6 +96,8 @@ def untranslated(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     do not make it foreign."""
     for m in candidate_sentences(doc.prose, doc.lang):
         sentence = m.group()
+        if _mostly_names(sentence):
+            continue  # a team line-up or a list of names has no language of its own
         found = foreign_language(sentence, doc.lang)
         if found is None:
             continue
@@ -103,6 +105,11 @@ def untranslated(doc: Document, dctx: DocContext) -> Iterator[Finding]:
         end = m.start() + len(sentence.rstrip())
         yield untranslated.finding(start, end, f"untranslated {LANG_NAMES.get(found, found)} sentence",
                                    origin=found)
+
+
+def _mostly_names(sentence: str) -> bool:
+    words = _WORD.findall(sentence)
+    return len(words) >= MIN_WORDS and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def candidate_sentences(prose: str, lang: str) -> list[re.Match[str]]:

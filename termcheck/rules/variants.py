@@ -225,6 +225,8 @@ def english_style(word: str, lang: str, skip: frozenset[str] = frozenset()) -> t
         if src == lang or src in skip or zipf(word.lower(), src) <= here:  # the spelling must be attested in `src`
             continue
         for variant in rom.variants(word):
+            if variant == word.lower()[:-1]:
+                continue  # a final e alone (Traille, Savante, Arese) is a name's own spelling as often as French
             freq = zipf(variant, lang)
             if freq >= 1.5 and freq >= here + 1.0 and (best is None or freq > best[2]):
                 best = (src, match_case(word, variant.capitalize() if word[:1].isupper() else variant), freq)
