@@ -5,10 +5,13 @@ TC5xx language · TC6xx consistency · TC7xx residue."""
 from termcheck.rules import (  # noqa: F401  (registration)
     acronyms,
     consistency,
+    constructions,
     meta,
+    name_case,
     names,
     phrases,
     residue,
+    tokenised,
     untranslated,
     variants,
 )

@@ -9,26 +9,15 @@ news (bench/precision.py) and for recall on real MT (bench/realmt.py)."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
-from termcheck.glossary.loader import default_glossary_dir
 from termcheck.rules.base import DocContext, rule
+from termcheck.rules.lexicons import lexicon
 
-
-@lru_cache(maxsize=4)
-def _lexicon(name: str) -> dict[str, list[str]]:
-    """A word-class file of glossaries/lexicons/ (read once per process)."""
-    path = Path(default_glossary_dir()) / "lexicons" / f"{name}.toml"
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
-
-
-_WORDS = _lexicon("constructions")
+_WORDS = lexicon("constructions")
 AFTER_NAME_ENDS_PHRASE = frozenset(_WORDS["after_name_ends_phrase"])
 TITLES: list[str] = _WORDS["titles"]
 INVERTED_REPORTING_VERBS: list[str] = _WORDS["inverted_reporting_verbs"]
@@ -38,11 +27,11 @@ SAID_VERBS = frozenset(_WORDS["said_verbs"])
 
 @lru_cache(maxsize=1)
 def _article_name() -> re.Pattern[str]:
-    names = sorted(_lexicon("countries")["no_article"], key=len, reverse=True)
+    names = sorted(lexicon("countries")["no_article"], key=len, reverse=True)
     alternation = "|".join(re.escape(n) for n in names)
     # "the France." / "of the France and" / "the Nebraska," -- but not "the France team",
     # "the Iraq war", "the Spain-based", "the France Telecom": what follows decides (below).
-    return re.compile(rf"(?<![\w-])([Tt]he) ({alternation})(?![\w'’-])")
+    return re.compile(rf"(?<![\w-])([Tt]he) ({alternation}|Euro 20\d\d)(?![\w'’-])")
 
 
 _NEXT = re.compile(r"[ \t]*([^\w\s]|\w+)?")
@@ -85,6 +74,8 @@ def construction(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     yield from _article_before_name(prose)
     yield from _title_before_name(prose)
     yield from _inverted_reporting_verb(prose)
+    yield from _of_place(prose)
+    yield from _patterns(prose)
 
 
 def _article_before_name(prose: str) -> Iterator[Finding]:
@@ -141,6 +132,61 @@ def _inverted_reporting_verb(prose: str) -> Iterator[Finding]:
             "English writes 'said X' or 'X said'",
             suggestions=[("told reporters" if " to " in verb else "said")] if _plain_verb(verb) in SAID_VERBS else [],
             entry="inverted-reporting-verb")
+
+
+@lru_cache(maxsize=1)
+def _noun_of_place() -> re.Pattern[str]:
+    places = sorted(lexicon("countries")["no_article"], key=len, reverse=True)
+    nouns = "|".join(_WORDS["nouns_before_place"])
+    return re.compile(rf"(?<![\w-])([Aa]n?) ({nouns}) of ({'|'.join(re.escape(p) for p in places)})(?![\w'’-])")
+
+
+def _of_place(prose: str) -> Iterator[Finding]:
+    """'a prison of Missouri', 'a family of New York': French, Spanish and Italian name the
+    place with 'de'; English puts it first ('a Missouri prison') or says 'in'."""
+    for m in _noun_of_place().finditer(prose):
+        article = "an" if m.group(3)[0] in "AEIOU" else "a"
+        suggestion = f"{article.capitalize() if m.group(1)[0] == 'A' else article} {m.group(3)} {m.group(2)}"
+        yield construction.finding(m.start(), m.end(), f"'{m.group()}': English writes '{suggestion}' "
+                                   f"(or '{m.group(1)} {m.group(2)} in {m.group(3)}')",
+                                   suggestions=[suggestion], entry="noun-of-place")
+
+
+_SUPERLATIVES = "most|least|largest|biggest|greatest|highest|lowest|richest|poorest|oldest|newest|fastest|" \
+    "strongest|weakest|best|worst|first|only|leading|main|major"
+# Constructions over a closed class each: (entry, pattern, message, suggestion template or None).
+_PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
+    ("superlative-of-the-world",
+     re.compile(rf"\b(?:the|its|his|her|their) (?:{_SUPERLATIVES}) (?:[\w-]+ ){{0,3}}(of the world)\b"),
+     "after a superlative English says 'in the world' (French 'du monde', Spanish 'del mundo')", None),
+    ("percent-of-chances",
+     re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?) ?% of (?:chances?|possibilities|possibility|probability)(?![\w-])"),
+     "English gives a chance as 'a 50% chance' (French '50% de chances')", r"a \1% chance"),
+    ("head-of-diplomacy",
+     re.compile(r"(?<![\w-])([Tt])he (?:head|chief) of (?:the )?([A-Z][a-z]+) diplomacy(?![\w-])"),
+     "'head of the X diplomacy' is the source's periphrasis (le chef de la diplomatie) for a foreign minister",
+     r"\1he \2 foreign minister"),
+    ("in-the-value-of",
+     re.compile(r"(?<![\w-])in the value of(?: to)?"
+                r"(?= (?:more than |about |around |some |over |up to |nearly |almost )?(?:\$|€|£|US|\d))"),
+     "'in the value of' is German 'im Wert von' (Spanish 'por valor de'): English says 'worth'", "worth"),
+    ("declared-to-want",
+     re.compile(r"(?<![\w-])(?:declared|announced|said|stated|explained|signalled|signaled|indicated)"
+                r" to want to(?![\w-])"),
+     "'declared to want to' copies German 'erklärt, … zu wollen': English says 'said it (he, she) would'", None),
+)
+
+
+def _patterns(prose: str) -> Iterator[Finding]:
+    for entry, pattern, message, template in _PATTERNS:
+        for m in pattern.finditer(prose):
+            if entry == "superlative-of-the-world":
+                start, end, suggestions = m.start(1), m.end(1), ["in the world"]
+            else:
+                start, end = m.start(), m.end()
+                suggestions = [m.expand(template)] if template else []
+            yield construction.finding(start, end, f"'{prose[start:end]}': {message}", suggestions=suggestions,
+                                       entry=entry)
 
 
 def _plain_verb(verb: str) -> str:

@@ -1,0 +1,17 @@
+"""The word classes of glossaries/lexicons/ that rules read (countries, titles, demonyms):
+reviewed data files, read once per process."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+from termcheck.glossary.loader import default_glossary_dir
+
+
+@lru_cache(maxsize=8)
+def lexicon(name: str) -> dict[str, list[str]]:
+    path = Path(default_glossary_dir()) / "lexicons" / f"{name}.toml"
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
