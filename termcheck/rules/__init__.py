@@ -6,6 +6,7 @@ from termcheck.rules import (  # noqa: F401  (registration)
     acronyms,
     consistency,
     constructions,
+    foreign_words,
     meta,
     name_case,
     names,
