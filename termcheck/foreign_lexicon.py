@@ -48,7 +48,11 @@ COMMON_SRC = 3.5
 # English endings on an English stem an inflection wordfreq does not list.
 NEAR_EN = 3.0
 STEM_EN = 2.5
-_ENGLISH_ENDINGS = ("s", "es", "ed", "d", "ing", "ly", "er", "ers")
+# English endings, each with the stem endings it follows ("": any): boxes, not stylistes.
+_ENGLISH_ENDINGS = (("s", ""), ("es", "sxzho"), ("ed", ""), ("d", "e"), ("ing", ""), ("ly", ""), ("er", ""),
+                    ("ers", ""))
+# Misspellings are looked for in words this long: a short word is one letter from many English ones.
+NEAR_MIN_LEN = 7
 # Languages within this of the most common one are also possible for the word (the
 # article's other candidates choose between them).
 CLOSE = 0.5
@@ -212,14 +216,16 @@ def _verdict(word: str, en: float) -> Verdict | None:
 def _english_shaped(word: str) -> bool:
     """An English inflection (capitalisations) or a misspelling one letter away from a
     common English word (conterfeit). Asked only of words English does not list."""
-    for ending in _ENGLISH_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4 and zipf(word[: -len(ending)], "en") >= STEM_EN:
+    for ending, after in _ENGLISH_ENDINGS:
+        stem = word[: -len(ending)]
+        if (word.endswith(ending) and len(stem) >= 4 and (not after or stem[-1] in after)
+                and zipf(stem, "en") >= STEM_EN):
             return True
     if "is" in word:  # British -ise, -isation: the American spelling may be the listed one
         american = word.replace("isa", "iza").replace("ise", "ize").replace("isi", "izi")
         if american != word and (zipf(american, "en") >= ABSENT_EN or _english_shaped(american)):
             return True
-    if not word.isascii() or "-" in word or "'" in word or "’" in word:
+    if not word.isascii() or "-" in word or "'" in word or "’" in word or len(word) < NEAR_MIN_LEN:
         return False
     letters = "abcdefghijklmnopqrstuvwxyz"
     n = len(word)

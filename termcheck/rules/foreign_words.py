@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
@@ -15,7 +15,7 @@ from termcheck.rules.names import LANG_NAMES
 # Words of letters, perhaps joined by hyphens or apostrophes (social-démocrate, l'armée).
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Quotations: what stands between paired marks on one line.
-_QUOTE = re.compile(r"“[^”\n]*”|«[^»\n]*»|\"[^\"\n]*\"|‘[^’\n]*’(?!\w)|„[^“”\n]*[“”]")
+_QUOTE = re.compile(r"“[^”\n]*”|«[^»\n]*»|\"[^\"\n]*\"|‘[^’\n]*’(?!\w)|„[^“”\n]*[“”]|&quot;.*?&quot;")
 _PAREN = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
 _FUNCTION = re.compile(r"\b(?:the|and|of|to|is|was|that|for|with|it|we|they|he|she|not|are|have|will)\b", re.I)
 # A term introduced as a term: "known as X", "the so-called X", "the French word X".
@@ -28,7 +28,10 @@ _SENTENCE_END = ".!?…:;\n"
 # Web addresses, e-mail, handles, file names: a token touching these is not prose.
 _TECHNICAL = "@#_\\=<>{}|~^*+"
 # A capitalised word after these is a place or a street (on Bundesallee, in Fürstenwalde).
-_PLACE_WORDS = frozenset("in on at near from to into via outside around of by between across along".split())
+_PLACE_WORDS = frozenset("in on at near from to into via outside around by between across along".split())
+_DETERMINERS = frozenset("the a an another this that these those its his her their our some any no every each".split())
+# After these, a capitalised word is more often a name than a noun: only a strong clue counts.
+_NAME_WORDS = frozenset("of and or with".split())
 _PREVIOUS = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 _NEXT = re.compile(r"\A[ \t]+([^\W\d_]+)")
 # Other candidates of the same language that make a weak candidate believable.
@@ -87,12 +90,22 @@ def _capitalised_next(prose: str, end: int) -> bool:
     return after is not None and after.group(1)[0].isupper()
 
 
-def _noun_place(prose: str, start: int, end: int) -> bool:
+def _closed_noun_phrase(prose: str, start: int, end: int) -> bool:
+    """The word ends a noun phrase that a determiner opens (another Assistenz, the X,): a
+    German noun there is a noun of the sentence; a name there would be known to English."""
+    before = _PREVIOUS.search(prose[max(0, start - 40): start])
+    return (before is not None and before.group(1) in _DETERMINERS
+            and (end == len(prose) or prose[end] in ".,;:!?)\n"))
+
+
+def _noun_place(prose: str, start: int, end: int, strong: bool) -> bool:
     """A capitalised word stands where a noun of the sentence stands, not a name: after a
     lower-case word (the, a, weak) that is not a preposition of place, and not before
     another capitalised word (Buntes Fernsehen)."""
     before = _PREVIOUS.search(prose[max(0, start - 40): start])
     if before is None or not before.group(1).islower() or before.group(1) in _PLACE_WORDS:
+        return False
+    if before.group(1) in _NAME_WORDS and not strong:
         return False
     return not _capitalised_next(prose, end)
 
@@ -165,8 +178,10 @@ def _candidates(doc: Document) -> list[_Candidate]:
                     verdict = None  # a name may start a sentence: only a common source word counts
             else:
                 verdict = german_noun(low)
-                if verdict is not None and not _noun_place(prose, start, end):
+                if verdict is not None and not _noun_place(prose, start, end, verdict.strong):
                     verdict = None
+                elif verdict is not None and not verdict.strong and _closed_noun_phrase(prose, start, end):
+                    verdict = replace(verdict, strong=True)
         if verdict is None:
             continue
         if _other_script_nearby(prose, start, end):
