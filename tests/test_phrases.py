@@ -18,6 +18,31 @@ PHRASE_CODES = {"TC301", "TC302"}
 
 # (entry id, flagged sentence, flagged span, first suggestion, clean sentence)
 CASES: list[tuple[str, str, str, str, str]] = [
+    # Mined from real MT (glossaries/build/calque-review.tsv)
+    ("mined-de-become-in", "The bank has become in one of the largest in Europe.", "become in", "become",
+     "The bank has become one of the largest in Europe."),
+    ("mined-de-people-which", "The people which live near the plant were moved.", "people which", "people who",
+     "The people who live near the plant were moved, which angered them."),
+    ("mined-de-police-informed", "Two men were arrested, as the police informed on Sunday.", "police informed",
+     "police said", "The police informed the family of the two men on Sunday."),
+    ("mined-es-between-other", "The plan covers schools and hospitals, between others.", "between others",
+     "among others", "Trade between other countries in the region grew."),
+    ("mined-es-in-the-end-of", "The talks will resume in the end of May.", "in the end of", "at the end of",
+     "In the end, the talks resumed at the end of May."),
+    ("mined-es-the-called", 'The government criticised the called "Indignados" movement.', "the called",
+     "the so-called", "The government called the protest illegal."),
+    ("mined-fr-a-big-number-of", "A big number of people gathered in the square.", "A big number of",
+     "A large number of", "A large number of people gathered; the big number on the board was 12."),
+    ("mined-fr-at-hours", "The meeting opened at 10 hours in Brussels.", "at 10 hours", "at 10:00",
+     "The meeting opened at 10 a.m. and lasted 10 hours."),
+    ("mined-fr-or-well", "The talks will resume in May or well in June.", "or well", "or",
+     "The talks will resume in May, or in June; well, perhaps."),
+    ("mined-fr-the-fact-of", "The fact of having signed the deal did not help him.", "The fact of", "",
+     "The fact of the matter is that the deal did not help him."),
+    ("mined-fr-the-half-of", "The half of the voters stayed at home.", "The half of", "Half of",
+     "Half of the voters stayed at home; you don't know the half of it."),
+    ("mined-fr-what-concerns", "In what concerns the budget, the ministers disagreed.", "In what concerns",
+     "As for", "What concerns the ministers is the budget."),
     # French
     ("fr-a-huis-clos", "The trial was held at closed doors in Paris.", "at closed doors", "behind closed doors",
      "The trial was held behind closed doors in Paris."),

@@ -55,7 +55,7 @@ def _ends_noun_phrase(prose: str, end: int) -> bool:
 
 
 @rule("TC303", "calque-construction", "A source-language construction carried over word for word.",
-      Severity.WARNING, precedence=21,
+      Severity.WARNING, precedence=32,
       flagged="The rebels accused the government of the Syria of shelling the town.",
       clean="The Syria talks in Geneva ended, the Iraq war went on and France voted.")
 def construction(doc: Document, dctx: DocContext) -> Iterator[Finding]:
@@ -216,7 +216,7 @@ _PLURAL_MILLIONS = re.compile(r"(?<![\w.,£$€-])(\d+(?:[.,]\d+)?)[ \t]+(millio
 
 @rule("TC304", "source-number-format", "A number or date written the source language's way (1,9 billion; 8.000; "
       "milliard; the 7 of October).",
-      Severity.WARNING, precedence=20,
+      Severity.WARNING, precedence=33,
       flagged="The debt reached 1,9 billion euros and 8.000 jobs were lost.",
       clean="The debt reached 1.9 billion euros, 8,000 jobs were lost and 1,250 people moved.")
 def number_format(doc: Document, dctx: DocContext) -> Iterator[Finding]:

@@ -18,7 +18,7 @@ SYSTEMATIC = 4  # spaced marks that make an article tokenised, not merely a typo
 
 
 @rule("TC702", "tokenised-text", "Text left tokenised by the MT pipeline: a space before 's, n't or punctuation.",
-      Severity.WARNING, precedence=8, languages=("en",),
+      Severity.WARNING, precedence=70, languages=("en",),
       flagged="Iran 's nuclear programme worries Israel , the US , the EU ( and Russia ) .",
       clean="Iran's nuclear programme worries Israel, the US, the EU (and Russia). Cheers , said one.")
 def tokenised(doc: Document, dctx: DocContext) -> Iterator[Finding]:
