@@ -59,6 +59,8 @@ CLOSE = 0.5
 # German compounds: each part a German word at least this common; the whole word unknown to English.
 PART_MIN = 2.5
 COMPOUND_MIN_LEN = 9
+# A compound's part is German, not English, when German uses it this much more (finanz, frauen).
+GERMAN_ONLY = 1.0
 
 # Word endings shared by at least 150 words (7+ letters, Zipf >= 1.5) of one source language
 # and at most a fiftieth as many English and a quarter as many of any other of these source
@@ -249,22 +251,26 @@ def _hyphenated(word: str) -> Verdict | None:
 def german_noun(word: str) -> Verdict | None:
     """A capitalised word (given lower-case) that is a German noun rather than a name: unknown
     to English, and a German compound of German words, or far more common in German, or
-    written with German letters (ä ö ü ß) and listed in German. Two of these clues, or a
-    compound with a German ending, make a strong clue."""
+    written with German letters (ä ö ü ß) and listed in German. Two of these clues, a
+    compound with a German ending, or one of two German-only parts, make a strong clue."""
     if len(word) < 6 or "-" in word or zipf(word, "en") >= ABSENT_EN:
         return None
     de = zipf(word, "de")
     frequent = de >= 3.0 and de - max(zipf(word, lang) for lang in SOURCE_LANGS if lang != "de") >= 1.0
     letters = any(c in "äöüß" for c in word) and de >= ABSENT_EN
-    compound = len(word) >= COMPOUND_MIN_LEN and _compound(word, 2)
+    german_parts = _compound(word, 2) if len(word) >= COMPOUND_MIN_LEN else 0
+    compound = german_parts > 0
     ending = _suffix_lang(word) == "de"
     clues = [frequent, letters, compound]
     if not any(clues):
         return None
-    strong = sum(clues) >= 2 or (compound and ending)
+    strong = sum(clues) >= 2 or (compound and ending) or german_parts >= 2
     return Verdict(("de",), strong, "compound" if compound else "frequency" if frequent else "letters")
 
 
+# The last parts of German place names: a compound ending so is a town or a district.
+_PLACE_HEADS = frozenset("dorf burg berg stadt hausen heim feld bach tal see wald walde hof kirchen ingen brunn "
+                         "brunnen furt rode hagen au born beck werder".split())
 _LINKS = ("", "s", "n", "en", "es", "e", "er")
 
 
@@ -284,18 +290,29 @@ def _german_part(part: str, head: bool) -> bool:
 
 
 @lru_cache(maxsize=50_000)
-def _compound(word: str, depth: int) -> bool:
-    """`word` splits into German parts, at least one of them not an English word."""
+def _compound(word: str, depth: int) -> int:
+    """How many parts of `word` are German words English does not use, in its best split into
+    German parts (0: none, or no split). Finger|mouse, Super|marionation have none: coinages."""
+    best = 0
     for i in range(3, len(word) - 2):
         left, right = word[:i], word[i:]
         head = _german_part(right, True)  # one look-up: before the modifier's several
         if not head and (depth < 2 or len(right) < 6):
             continue
-        if not _german_part(left, False) or not (head or _compound(right, depth - 1)):
+        if not _german_part(left, False):
             continue
-        if zipf(left, "en") < zipf(left, "de") or zipf(right, "en") < zipf(right, "de"):
-            return True
-    return False
+        if head and (zipf(right, "en") > zipf(right, "de") or right in _PLACE_HEADS):
+            continue  # an English head (Broad|reach), or a place's (Engerwitz|dorf)
+        inner = 0 if head else _compound(right, depth - 1)
+        if not head and not inner:
+            continue
+        found = _german_only(left) + (_german_only(right) if head else inner)
+        best = max(best, found)
+    return best
+
+
+def _german_only(part: str) -> int:
+    return 1 if len(part) >= 4 and zipf(part, "de") - zipf(part, "en") >= GERMAN_ONLY else 0
 
 
 def derive_suffixes(min_types: int = 150, en_share: float = 1 / 50, other_share: float = 1 / 4) -> dict[str, list[str]]:

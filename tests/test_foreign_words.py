@@ -72,7 +72,7 @@ def test_flagged(tmp_path: Path, text: str, word: str, language: str) -> None:
     'Protesters chanted « liberté, égalité, fraternité » and held up signs reading "Wir schaffen das".',
     "The gilets jaunes (yellow vests) blocked the roads for a third weekend.",
     "The reform is known as the Energiewende, and the so-called Mittelstand backs it.",
-    "The French word frileuse, meaning timid, was used to describe the banks.",
+    "The French word morosité, meaning gloom, was used to describe the markets.",
     "The federal regulator (Bundesanstalt für Finanzdienstleistungsaufsicht) fined the bank.",
     # addresses and handles
     "Details are on www.bundesregierung.de/aktuelles and from @regierungssprecher on Twitter.",
@@ -85,6 +85,17 @@ def test_clean(tmp_path: Path, text: str) -> None:
     assert flagged(tmp_path, text) == []
 
 
+def test_quotations_are_read_when_they_are_english_speech(tmp_path: Path) -> None:
+    """A translated quotation is English speech and may keep a source word; a short one
+    (a title, a slogan, a term) or a foreign one is left alone."""
+    speech = 'The mayor said: "The new bridge will be ready in the spring, désormais without delay."'
+    assert flagged(tmp_path, speech) == ["désormais"]
+    title = 'The mayor read "Le Monde désormais" every morning.'
+    assert flagged(tmp_path, title) == []
+    foreign = 'The mayor said: "Nous allons désormais construire le pont au printemps prochain."'
+    assert "désormais" not in flagged(tmp_path, foreign)
+
+
 def test_french_article_keeps_its_french_words(tmp_path: Path) -> None:
     text = "Le gouvernement a désormais reporté le vote, selon le plan gouvernemental publié mardi."
     assert flagged(tmp_path, text, lang="fr") == []
@@ -92,15 +103,18 @@ def test_french_article_keeps_its_french_words(tmp_path: Path) -> None:
 
 
 def test_a_weak_clue_needs_two_others_of_its_language(tmp_path: Path) -> None:
-    """A German compound whose parts are half English is only a weak clue: alone it is taken
-    for a name or a coinage; beside two other German words it is believable."""
-    verdict = german_noun("haushaltsdefizit")
-    assert verdict is not None and not verdict.strong
-    alone = "The ministry reported a Haushaltsdefizit for the third year running."
+    """A German compound with one German-only part (Staats-) and one that English shares
+    (-internet) is a weak clue: alone it may be a coinage or a brand; beside two other German
+    words it is believable. Two German-only parts make a strong one."""
+    weak = german_noun("staatsinternet")
+    assert weak is not None and not weak.strong
+    strong = german_noun("haushaltsdefizit")
+    assert strong is not None and strong.strong
+    alone = "The ministry launched a Staatsinternet for schools in the north."
     assert flagged(tmp_path, alone) == []
-    company = ("The ministry reported a Haushaltsdefizit, which the opposition said was endgültig a failure "
-               "and the unions said was verschoben again.")
-    assert set(flagged(tmp_path, company)) == {"Haushaltsdefizit", "endgültig", "verschoben"}
+    company = ("The ministry launched a Staatsinternet for schools, which the opposition said was endgültig "
+               "a failure and the unions said was verschoben again.")
+    assert set(flagged(tmp_path, company)) == {"Staatsinternet", "endgültig", "verschoben"}
 
 
 def test_capitalised_word_after_place_words_or_before_a_name_is_a_name(tmp_path: Path) -> None:

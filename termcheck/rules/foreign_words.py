@@ -27,13 +27,19 @@ _GLOSSED = re.compile(r"\A\W{0,2}(?:\(|,? (?:meaning|or|which means|literally|th
 _SENTENCE_END = ".!?…:;\n"
 # Web addresses, e-mail, handles, file names: a token touching these is not prose.
 _TECHNICAL = "@#_\\=<>{}|~^*+"
-# A capitalised word after these is a place or a street (on Bundesallee, in Fürstenwalde).
-_PLACE_WORDS = frozenset("in on at near from to into via outside around by between across along".split())
+# A capitalised word after these is a place, a street or a person (on Bundesallee, in
+# Fürstenwalde, said Schmidt).
+_PLACE_WORDS = frozenset("in on at near from to into via outside around by between across along for with "
+                         "said says told added commented asked wrote named called dubbed".split())
 _DETERMINERS = frozenset("the a an another this that these those its his her their our some any no every each".split())
 # After these, a capitalised word is more often a name than a noun: only a strong clue counts.
 _NAME_WORDS = frozenset("of and or with".split())
 _PREVIOUS = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 _NEXT = re.compile(r"\A[ \t]+([^\W\d_]+)")
+# A quotation is read when it is English speech: more than this many words, one in
+# QUOTE_ENGLISH of them English function words. Shorter ones are titles, slogans, terms.
+QUOTE_WORDS = 3
+QUOTE_ENGLISH = 6
 # Other candidates of the same language that make a weak candidate believable.
 COMPANY = 2
 
@@ -48,12 +54,13 @@ class _Candidate:
 
 
 def _masked(prose: str) -> list[tuple[int, int]]:
-    """Spans the rule does not read: short or non-English quotations, and parentheses
+    """Spans the rule does not read: short or foreign quotations, and parentheses
     (English news gives a term's original form in brackets)."""
     spans: list[tuple[int, int]] = []
     for m in _QUOTE.finditer(prose):
         inner = m.group()[1:-1]
-        if len(inner.split()) <= 8 or len(_FUNCTION.findall(inner)) < 2:
+        words = len(inner.split())
+        if words <= QUOTE_WORDS or len(_FUNCTION.findall(inner)) * QUOTE_ENGLISH < words:
             spans.append(m.span())
     spans.extend(m.span() for m in _PAREN.finditer(prose))
     return sorted(spans)
@@ -122,6 +129,7 @@ def _other_script_nearby(prose: str, start: int, end: int) -> bool:
 # Capitalised words that may be read as something else than a name: after a lower-case word
 # (a German noun: the Achsenbruch), or first in a sentence (Según). Found in C, for a first sort.
 _UPPER = "A-ZÀ-ÖØ-Þ"
+_CAMEL = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")  # KarstadtQuelle, iPhone: a brand
 _AFTER_LOWER = re.compile(rf"[a-zß-öø-ÿ][ \t]+([{_UPPER}][^\W\d_]{{5,}})(?![\w'’-])")
 _FIRST = re.compile(rf"(?:\A|[.!?…:;\n])[\s\"'“”‘’«»()\[\]*–—-]*([{_UPPER}][^\W\d_]{{2,}})")
 
@@ -145,7 +153,7 @@ def _suspects(doc: Document) -> set[str]:
         else:
             _CLEARED.add(t)
     for token in set(_AFTER_LOWER.findall(prose)):
-        if not token.isupper() and german_noun(token.lower()) is not None:
+        if not token.isupper() and not _CAMEL.search(token) and german_noun(token.lower()) is not None:
             found.add(token)
     for token in set(_FIRST.findall(prose)):
         if not token.isupper() and (v := word_verdict(token.lower())) is not None and v.common:
@@ -227,7 +235,7 @@ def _languages(found: list[_Candidate]) -> dict[str, int]:
 
 @rule("TC502", "untranslated-word", "A word or short phrase left in the source language inside an English sentence.",
       Severity.WARNING, fixable=False, languages=("en",),
-      flagged="The minister said the reform would toujours protect workers, según the report.",
+      flagged="The minister said the reform would désormais protect workers, the report todavía says.",
       clean="The minister, a regular at the café, read her résumé to the junta at the fiesta.")
 def untranslated_word(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     """Machine translation leaves single words of the source language inside English
