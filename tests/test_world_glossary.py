@@ -143,6 +143,7 @@ def test_mt_leftovers_are_flagged_in_english(tmp_path: Path, text: str, span: st
     ("The Hongkong and Shanghai Banking Corporation opened an office in Macau.", "en"),
     ("Rosa Luxemburg and coach Wanderley Luxemburgo were discussed in Reykjavík.", "en"),
     ("Forces reached Ho Chi Minh City; Ho Chi Minh led the revolution.", "en"),
+    ("Cosmonaut Mikhail Tyurin landed on Monday, Russian officials said.", "en"),
     ("The DACA programme protects migrants, the White House said.", "en"),
     ("The ECB, the OECD and the IMF met in Washington at the Pentagon and the Kremlin.", "en"),
     ("President Volodymyr Zelensky met Alexander Lukashenko and Pope Francis.", "en"),
