@@ -51,7 +51,8 @@ def _ends_noun_phrase(prose: str, end: int) -> bool:
         return True
     if not token[0].isalnum():
         return token in ",.;:!?)\"”»"
-    return token in AFTER_NAME_ENDS_PHRASE
+    # "and" or "or" before a word in lower case ("in Czech Republic and went") ends it too.
+    return token in AFTER_NAME_ENDS_PHRASE or (more is None and token in ("and", "or"))
 
 
 @rule("TC303", "calque-construction", "A source-language construction carried over word for word.",
@@ -75,6 +76,8 @@ def construction(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     yield from _title_before_name(prose)
     yield from _inverted_reporting_verb(prose)
     yield from _of_place(prose)
+    yield from _missing_article(prose)
+    yield from _generic_before_name(prose)
     yield from _patterns(prose)
 
 
@@ -152,6 +155,39 @@ def _of_place(prose: str) -> Iterator[Finding]:
                                    suggestions=[suggestion], entry="noun-of-place")
 
 
+# Names that English writes with "the", which MT drops when the source has none ('en
+# République tchèque', 'in Czech Republic').
+_TAKES_THE = re.compile(
+    r"(?<![\w-])(?:in|of|to|from|for|with|by|at|on|against|between|and|In|Of|To|From|For|With|By|At|On|Against"
+    r"|Between) (Czech Republic|United States|United Kingdom|Netherlands|Philippines|United Arab Emirates"
+    r"|Dominican Republic|Central African Republic)(?![\w'’-])")
+
+
+def _missing_article(prose: str) -> Iterator[Finding]:
+    for m in _TAKES_THE.finditer(prose):
+        if not _ends_noun_phrase(prose, m.end()):
+            continue  # "in United States history": the name modifies a noun
+        name = m.group(1)
+        yield construction.finding(m.start(1), m.end(1), f"'{name}' takes 'the' in English",
+                                   suggestions=[f"the {name}"], entry="missing-article")
+
+
+# "the park Zuccotti", "the stadium Maksimir": Spanish 'el parque Zuccotti', German 'das
+# Stadion Maksimir'; English puts the name first ('Zuccotti Park').
+_GENERIC_NAME = re.compile(
+    r"(?<![\w-])(?:[Tt]he )?(park|street|square|avenue|boulevard|palace|stadium|airport|cathedral|prison|theatre"
+    r"|theater) (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
+    r"|June|July|August|September|October|November|December|The|In|On|At|He|She|It|They|We|I|A|An|But|And|Mr|Mrs"
+    r"|Ms|Dr)\b)([A-Z][a-zà-ÿ]+)(?![\w'’-])")
+
+
+def _generic_before_name(prose: str) -> Iterator[Finding]:
+    for m in _GENERIC_NAME.finditer(prose):
+        english = f"{m.group(2)} {m.group(1).capitalize()}"
+        yield construction.finding(m.start(), m.end(), f"'{m.group()}': English puts the name first ('{english}')",
+                                   suggestions=[english], entry="generic-before-name")
+
+
 _SUPERLATIVES = "most|least|largest|biggest|greatest|highest|lowest|richest|poorest|oldest|newest|fastest|" \
     "strongest|weakest|best|worst|first|only|leading|main|major"
 # Constructions over a closed class each: (entry, pattern, message, suggestion template or None).
@@ -170,6 +206,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
      re.compile(r"(?<![\w-])in the value of(?: to)?"
                 r"(?= (?:more than |about |around |some |over |up to |nearly |almost )?(?:\$|€|£|US|\d))"),
      "'in the value of' is German 'im Wert von' (Spanish 'por valor de'): English says 'worth'", "worth"),
+    ("years-old-before-noun",
+     re.compile(r"(?<![\w-])([Aa]n?|[Tt]he) (\d+) years? old(?= (?:man|woman|boy|girl|child|driver|player|mother|father"
+                r"|student|son|daughter|teenager|pensioner|soldier|suspect|victim|singer|actor|actress|person|people|men"
+                r"|women|children)\b)"),
+     "before a noun English hyphenates an age ('a 52-year-old woman')", r"\1 \2-year-old"),
     ("declared-to-want",
      re.compile(r"(?<![\w-])(?:declared|announced|said|stated|explained|signalled|signaled|indicated)"
                 r" to want to(?![\w-])"),
