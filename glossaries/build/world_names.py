@@ -406,6 +406,12 @@ def add_wrong_forms(c: Concept, decisions: list[Decision], accepted: dict[tuple[
                 candidates.append((lang, form))
     wrong: dict[str, list[str]] = {}
     dropped: list[str] = []
+    # Forms decided to be English first, so that the risks of the others are judged against them
+    # (Katmandú is an accented variant of Katmandu, which English prints).
+    for lang, form in candidates:
+        d = _find(decisions, c.target, lang, form)
+        if d is not None and d.decision == "alternate" and form not in c.alternates.setdefault("en", []):
+            c.alternates["en"].append(form)
     en_ok = set(c.accepted("en")) | set(c.acronym.get("en", []))
     for lang, form in candidates:
         if form in en_ok:
@@ -426,10 +432,6 @@ def add_wrong_forms(c: Concept, decisions: list[Decision], accepted: dict[tuple[
             if not listed:
                 wrong.setdefault(lang, []).append(form)
             c.cues.extend(x for x in d.value.split("|") if x and x not in c.cues)
-        elif d.decision == "alternate":
-            if form not in c.alternates.setdefault("en", []):
-                c.alternates["en"].append(form)
-            en_ok.add(form)
         elif d.decision == "drop":
             implicit = any(form == c.canonical.get(x) for x in LANGS[1:]) and (len(form) >= 4 or is_acronym(form))
             implicit = implicit or any(form in c.acronym.get(x, []) for x in LANGS[1:])
