@@ -392,6 +392,27 @@ def risks(form: str, c: Concept, accepted: dict[tuple[str, str], str]) -> list[s
     return why
 
 
+def accept_local_usage(c: Concept, wrong_owners: dict[tuple[str, str], set[str]]) -> None:
+    """In French, German, Spanish, Italian and Turkish articles, a single-word form of another
+    language that the article's language prints itself (wordfreq Zipf 2.0 or more in it:
+    German news writes Taipei as well as Taipeh) is accepted there. termcheck already skips
+    a single word the article's language prints 3+ times a million words; this covers the
+    range below."""
+    from wordfreq import zipf_frequency
+
+    for lang in LANGS[1:]:
+        if lang not in c.canonical:
+            continue
+        others = [f for x in LANGS if x != lang for f in
+                  [c.canonical.get(x, ""), *c.alternates.get(x, []), *c.wrong.get(x, [])]]
+        for form in dict.fromkeys(others):
+            if (not form or " " in form or is_acronym(form) or form in c.accepted(lang)
+                    or wrong_owners.get((lang, form), set()) - {c.id}):
+                continue  # a form another entry lists as wrong stays out (the validator's rule)
+            if RISKY_ZIPF <= zipf_frequency(form, lang) < COMMON_IN_TARGET:
+                c.alternates.setdefault(lang, []).append(form)
+
+
 def add_wrong_forms(c: Concept, decisions: list[Decision], accepted: dict[tuple[str, str], str],
                     undecided: list[str]) -> None:
     """Every form of another language that English does not accept becomes a wrong form of that
@@ -507,7 +528,9 @@ tables (world-*.tsv) or its reviewed decisions (world-overrides.tsv) and re-run 
 {versions}
 {what}
 Each form in another language that English does not print is a wrong form of that language;
-forms English prints itself were decided one by one in world-overrides.tsv."""
+forms English prints itself were decided one by one in world-overrides.tsv. In fr/de/es/it/tr,
+a single word another language writes that the article's language prints too (wordfreq) is an
+alternate of that language."""
 
 
 def build() -> dict[str, str]:
@@ -549,12 +572,23 @@ def build() -> dict[str, str]:
     for cs in kept.values():
         for c in cs:
             everything.append({"id": c.id, "canonical": c.canonical, "alternates": c.alternates,
-                               "acronym": c.acronym})
+                               "acronym": c.acronym, "wrong": c.wrong})
     undecided: list[str] = []
+    accepted = accepted_table(everything)
     for cs in kept.values():
         for c in cs:
-            # Accepted forms as they stand once the decisions have moved forms to alternates.
-            add_wrong_forms(c, decisions, accepted_table(everything), undecided)
+            add_wrong_forms(c, decisions, accepted, undecided)
+    wrong_owners: dict[tuple[str, str], set[str]] = {}
+    for e in everything:
+        wrong_table, canonical = e.get("wrong", {}), e.get("canonical", {})
+        assert isinstance(wrong_table, dict) and isinstance(canonical, dict)
+        for forms in wrong_table.values():
+            for f in _forms(forms):
+                for lang in canonical:
+                    wrong_owners.setdefault((lang, f), set()).add(str(e["id"]))
+    for cs in kept.values():
+        for c in cs:
+            accept_local_usage(c, wrong_owners)
     unused = [d for d in decisions if not d.used]
     if undecided or unused:
         msg = []
