@@ -122,6 +122,10 @@ def test_world_files_do_not_repeat_existing_entries() -> None:
     ("Wolodymyr Selenskyj addressed the parliament.", "Wolodymyr Selenskyj", "Volodymyr Zelensky"),
     ("Loukachenko said Minsk would not yield.", "Loukachenko", "Lukashenko"),
     ("A spokesman for the Maison Blanche declined to comment.", "Maison Blanche", "White House"),
+    ("The bill now goes to the Congreso, where Republicans hold a majority.", "Congreso", "Congress"),
+    ("Officials at the Auswärtiges Amt in Berlin said the talks would resume.", "Auswärtiges Amt", "Foreign Ministry"),
+    ("The Cour de cassation upheld the verdict.", "Cour de cassation", "Court of Cassation"),
+    ("The conference in Francfort drew bankers from Milán and Aix-la-Chapelle.", "Francfort", "Frankfurt"),
 ])
 def test_mt_leftovers_are_flagged_in_english(tmp_path: Path, text: str, span: str, suggestion: str) -> None:
     found = [f for f in lint_text(tmp_path, text, "--lang", "en") if f["text"] == span]
