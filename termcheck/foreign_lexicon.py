@@ -4,14 +4,14 @@ A word is judged by itself, once per process per lower-case spelling (bounded ca
 wordfreq's frequencies (termcheck.lexicon.zipf) and from its shape:
 
 - frequency: rare in English and clearly more common in French, German, Spanish, Italian or
-  Turkish ('toujours': English 2.2, French 5.9);
-- letters English does not write in a lower-case word of its own (kárstica, élement): English
+  Turkish ('désormais': English 0, French 5.0);
+- letters English does not write in a lower-case word of its own (impopularísimas): English
   uses accents only in loanwords, which wordfreq lists as English (café, résumé, naïve);
 - endings: a word that no list knows (a misspelt or invented source word) but that ends the way
   thousands of one source language's words end and almost no English word does (-ieron, -aient,
   -ungs): SUFFIXES below;
 - German compounds: a capitalised word unknown to English that splits into German words
-  (Finanz|markt|regulierer).
+  (Zug|verspätung, Haushalts|defizit).
 
 Thresholds are on wordfreq's Zipf scale (0 unknown, 1 the rarest listed word, 3 once per
 million words). They were set on human English news (the BBC corpus, ~1M words, and the Lee

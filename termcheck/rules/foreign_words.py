@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ _FUNCTION = re.compile(r"\b(?:the|and|of|to|is|was|that|for|with|it|we|they|he|s
 _INTRODUCED = re.compile(
     r"(?:known as|so-called|so called|called|dubbed|termed|nicknamed|word|term|phrase|expression|motto|slogan"
     r"|meaning|literally|French|German|Spanish|Italian|Turkish|Latin)\W{0,3}\Z", re.I)
-# A gloss after the term: "frileuse (chilly)", "X, meaning", "X, or Y", "X - literally".
+# A gloss after the term: "morosité (gloom)", "X, meaning", "X, or Y", "X - literally".
 _GLOSSED = re.compile(r"\A\W{0,2}(?:\(|,? (?:meaning|or|which means|literally|that is|i\.e\.)\b|\W*[-–—] ?literally)")
 _SENTENCE_END = ".!?…:;\n"
 # Web addresses, e-mail, handles, file names: a token touching these is not prose.
@@ -33,7 +34,7 @@ _PLACE_WORDS = frozenset("in on at near from to into via outside around by betwe
                          "said says told added commented asked wrote named called dubbed".split())
 _DETERMINERS = frozenset("the a an another this that these those its his her their our some any no every each".split())
 # After these, a capitalised word is more often a name than a noun: only a strong clue counts.
-_NAME_WORDS = frozenset("of and or with".split())
+_NAME_WORDS = frozenset("of and or".split())
 _PREVIOUS = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 _NEXT = re.compile(r"\A[ \t]+([^\W\d_]+)")
 # A quotation is read when it is English speech: more than this many words, one in
@@ -67,9 +68,8 @@ def _masked(prose: str) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], start: int) -> bool:
-    import bisect
-
-    i = bisect.bisect_right(spans, (start, len(spans) + 10**12)) - 1
+    """`start` falls in one of `spans` (sorted; a span may hold a few others)."""
+    i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
     return any(s <= start < e for s, e in spans[max(0, i - 3): i + 1])
 
 
@@ -127,7 +127,7 @@ def _other_script_nearby(prose: str, start: int, end: int) -> bool:
 
 
 # Capitalised words that may be read as something else than a name: after a lower-case word
-# (a German noun: the Achsenbruch), or first in a sentence (Según). Found in C, for a first sort.
+# (a German noun: the Zugverspätung), or first in a sentence (Mientras). Found in C, for a first sort.
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAMEL = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")  # KarstadtQuelle, iPhone: a brand
 _AFTER_LOWER = re.compile(rf"[a-zß-öø-ÿ][ \t]+([{_UPPER}][^\W\d_]{{5,}})(?![\w'’-])")
@@ -239,9 +239,9 @@ def _languages(found: list[_Candidate]) -> dict[str, int]:
       clean="The minister, a regular at the café, read her résumé to the junta at the fiesta.")
 def untranslated_word(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     """Machine translation leaves single words of the source language inside English
-    sentences: copied verbs and adverbs ('toujours', 'según'), source words misspelt or
-    without their accents, adjectives left after their noun, German compounds left whole
-    ('Finanzmarktregulierer'). A word is a candidate when English rarely uses it while a
+    sentences: copied verbs and adverbs ('désormais', 'todavía'), source words misspelt or
+    without their accents, adjectives left after their noun ('the plan gouvernemental'),
+    German compounds left whole ('a Zugverspätung'). A word is a candidate when English rarely uses it while a
     source language (French, German, Spanish, Italian, Turkish) often does, or when it is
     shaped like a source-language word: letters English writes only in loanwords, an
     ending thousands of source words share and English words do not, a capitalised word
