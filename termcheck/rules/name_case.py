@@ -8,8 +8,12 @@ from functools import lru_cache
 
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
+from termcheck.glossary.model import Glossary
+from termcheck.lexicon import zipf
 from termcheck.rules.base import DocContext, rule
 from termcheck.rules.lexicons import lexicon
+
+ENGLISH_WORD = 2.5  # zipf: a lower-case form this common in English may be the English word
 
 
 @lru_cache(maxsize=1)
@@ -31,8 +35,47 @@ def name_in_lower_case(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     Français' but 'français'), and MT that copies a word through loses the capital English
     needs: 'the czechs', 'this french', 'the government of uruguay'. English capitalises
     every demonym and country name. Country names that are also common words (turkey,
-    china, jordan) and words inside web addresses and hashtags are left alone."""
+    china, jordan) and words inside web addresses and hashtags are left alone. A place's name
+    in another language copied through in lower case ('damasco', 'londres') is reported with
+    its English name, unless the lower-case form is an English word."""
     for m in _lower_names().finditer(doc.prose):
         word = m.group()
         yield name_in_lower_case.finding(m.start(), m.end(), f"'{word}' is a name: English writes it with a capital",
                                          suggestions=[word.capitalize()], safe=True)
+    copied: tuple[re.Pattern[str] | None, dict[str, tuple[str, str, str]]] = dctx.ctx.memo(
+        "lower-foreign-places", doc.lang, lambda: _foreign_place_forms(dctx.glossary, doc.lang))
+    pattern, forms = copied
+    if pattern is None:
+        return
+    for m in pattern.finditer(doc.prose):  # one scan in C; a match is rare
+        word = m.group()
+        form, english, src = forms[word]
+        yield name_in_lower_case.finding(m.start(), m.end(), f"'{word}' is '{form}', the {_LANGS.get(src, src)} name "
+                                         f"of {english}, copied in lower case", suggestions=[english], origin=src)
+
+
+_LANGS = {"fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "tr": "Turkish"}
+
+
+def _foreign_place_forms(glossary: Glossary, lang: str) -> tuple[re.Pattern[str] | None,
+                                                                  dict[str, tuple[str, str, str]]]:
+    """Lower-cased one-word place names of other languages (damasco, londres) that are no
+    English word: the form, the English name and the language it comes from."""
+    out: dict[str, tuple[str, str, str]] = {}
+    for entry in glossary.names:
+        if entry.kind != "place" or lang not in entry.canonical:
+            continue
+        english = entry.canonical[lang]
+        accepted = {f.lower() for f in entry.accepted(lang)}
+        foreign = [(src, f) for src, forms in entry.wrong.items() for f in forms]
+        foreign += [(src, f) for src, f in entry.canonical.items() if src != lang]
+        for src, form in foreign:
+            low = form.lower()
+            if " " in form or "-" in form or low in accepted or not form[:1].isupper() or len(form) < 4:
+                continue
+            if zipf(low, lang) < ENGLISH_WORD:
+                out.setdefault(low, (form, english, src))
+    if not out:
+        return None, out
+    alternation = "|".join(re.escape(w) for w in sorted(out, key=len, reverse=True))
+    return re.compile(rf"(?<![\w./@#:_'’-])(?:{alternation})(?![\w/@_'’-])"), out
