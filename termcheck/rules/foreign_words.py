@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
 from termcheck.foreign_lexicon import LETTER_LANGS, Verdict, german_noun, word_verdict
+from termcheck.language import function_word_votes
 from termcheck.rules.base import DocContext, rule
 from termcheck.rules.names import LANG_NAMES
 
@@ -18,7 +19,6 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # Quotations: what stands between paired marks on one line.
 _QUOTE = re.compile(r"“[^”\n]*”|«[^»\n]*»|\"[^\"\n]*\"|‘[^’\n]*’(?!\w)|„[^“”\n]*[“”]|&quot;.*?&quot;")
 _PAREN = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
-_FUNCTION = re.compile(r"\b(?:the|and|of|to|is|was|that|for|with|it|we|they|he|she|not|are|have|will)\b", re.I)
 # A term introduced as a term: "known as X", "the so-called X", "the French word X".
 _INTRODUCED = re.compile(
     r"(?:known as|so-called|so called|called|dubbed|termed|nicknamed|word|term|phrase|expression|motto|slogan"
@@ -37,10 +37,9 @@ _DETERMINERS = frozenset("the a an another this that these those its his her the
 _NAME_WORDS = frozenset("of and or".split())
 _PREVIOUS = re.compile(r"([^\W\d_]+)[ \t]+\Z")
 _NEXT = re.compile(r"\A[ \t]+([^\W\d_]+)")
-# A quotation is read when it is English speech: more than this many words, one in
-# QUOTE_ENGLISH of them English function words. Shorter ones are titles, slogans, terms.
+# A quotation is read when it is English speech: more than this many words, and more English
+# function words than any other language's. Shorter ones are titles, slogans, terms.
 QUOTE_WORDS = 3
-QUOTE_ENGLISH = 6
 # Other candidates of the same language that make a weak candidate believable.
 COMPANY = 2
 
@@ -60,8 +59,12 @@ def _masked(prose: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for m in _QUOTE.finditer(prose):
         inner = m.group()[1:-1]
-        words = len(inner.split())
-        if words <= QUOTE_WORDS or len(_FUNCTION.findall(inner)) * QUOTE_ENGLISH < words:
+        if len(inner.split()) <= QUOTE_WORDS:
+            spans.append(m.span())
+            continue
+        votes = function_word_votes(inner)
+        english = votes.pop("en", 0)
+        if english == 0 or english <= max(votes.values(), default=0):
             spans.append(m.span())
     spans.extend(m.span() for m in _PAREN.finditer(prose))
     return sorted(spans)
