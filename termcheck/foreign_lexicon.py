@@ -59,6 +59,8 @@ CLOSE = 0.5
 # German compounds: each part a German word at least this common; the whole word unknown to English.
 PART_MIN = 2.5
 COMPOUND_MIN_LEN = 9
+# The last part of a hyphenated German compound: a German word at least this common.
+HEAD_DE = 3.5
 # A compound's part is German, not English, when German uses it this much more (finanz, frauen).
 GERMAN_ONLY = 1.0
 
@@ -253,8 +255,10 @@ def german_noun(word: str) -> Verdict | None:
     to English, and a German compound of German words, or far more common in German, or
     written with German letters (ä ö ü ß) and listed in German. Two of these clues, a
     compound with a German ending, or one of two German-only parts, make a strong clue."""
-    if len(word) < 6 or "-" in word or zipf(word, "en") >= ABSENT_EN:
+    if len(word) < 6 or zipf(word, "en") >= ABSENT_EN:
         return None
+    if "-" in word:
+        return _german_head(word.rsplit("-", 1)[1])
     de = zipf(word, "de")
     frequent = de >= 3.0 and de - max(zipf(word, lang) for lang in SOURCE_LANGS if lang != "de") >= 1.0
     letters = any(c in "äöüß" for c in word) and de >= ABSENT_EN
@@ -271,6 +275,14 @@ def german_noun(word: str) -> Verdict | None:
 # The last parts of German place names: a compound ending so is a town or a district.
 _PLACE_HEADS = frozenset("dorf burg berg stadt hausen heim feld bach tal see wald walde hof kirchen ingen brunn "
                          "brunnen furt rode hagen au born beck werder".split())
+def _german_head(head: str) -> Verdict | None:
+    """A hyphenated capitalised word whose last part is a common German noun English does not
+    use (Europa-Antrag): a German compound written with a hyphen."""
+    if len(head) < 5 or head in _PLACE_HEADS or zipf(head, "en") >= ABSENT_EN or zipf(head, "de") < HEAD_DE:
+        return None
+    return Verdict(("de",), True, "compound")
+
+
 _LINKS = ("", "s", "n", "en", "es", "e", "er")
 
 

@@ -48,6 +48,7 @@ def flagged(tmp_path: Path, text: str, lang: str = "en") -> list[str]:
     # German nouns kept whole after an English word
     ("Passengers faced a Zugverspätung on the line to the airport.", "Zugverspätung", "German"),
     ("The government announced a Steuererhöhung for large companies.", "Steuererhöhung", "German"),
+    ("Delegates voted on a Klima-Antrag at the party congress.", "Klima-Antrag", "German"),
     # a common source word may start a sentence
     ("Mientras the talks went on, prices rose again.", "Mientras", "Spanish"),
 ])
@@ -68,6 +69,7 @@ def test_flagged(tmp_path: Path, text: str, word: str, language: str) -> None:
     "Gerhard Schröder met François Hollande and Thomas Müller in Düsseldorf on Monday.",
     "The prosecutor, Wolfgang Steinberg, said Mr Rosenberg would appeal.",
     "A car left the road near Niedergörsdorf, and a chemist's on Bundesallee was robbed.",
+    "Voters in Nordrhein-Westfalen and Baden-Württemberg backed the plan, said Karl-Heinz Weber.",
     # quotations and glossed or introduced terms
     'Protesters chanted « liberté, égalité, fraternité » and held up signs reading "Wir schaffen das".',
     "The gilets jaunes (yellow vests) blocked the roads for a third weekend.",

@@ -133,7 +133,7 @@ def _other_script_nearby(prose: str, start: int, end: int) -> bool:
 # (a German noun: the Zugverspätung), or first in a sentence (Mientras). Found in C, for a first sort.
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _CAMEL = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")  # KarstadtQuelle, iPhone: a brand
-_AFTER_LOWER = re.compile(rf"[a-zß-öø-ÿ][ \t]+([{_UPPER}][^\W\d_]{{5,}})(?![\w'’-])")
+_AFTER_LOWER = re.compile(rf"[a-zß-öø-ÿ][ \t]+([{_UPPER}][^\W\d_]{{2,}}(?:-[^\W\d_]+)*)(?![\w'’-])")
 _FIRST = re.compile(rf"(?:\A|[.!?…:;\n])[\s\"'“”‘’«»()\[\]*–—-]*([{_UPPER}][^\W\d_]{{2,}})")
 
 
