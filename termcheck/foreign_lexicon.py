@@ -39,6 +39,9 @@ GAP = 2.0
 # A gap this wide, or a word unknown to English but listed in the source language at
 # ABSENT_SRC or more, is a strong clue, reported alone; a narrower one needs company.
 STRONG_GAP = 3.0
+# Or a word English seldom uses that is very common in the source language (volar: 1.8, 4.3).
+RARE_EN = 2.0
+COMMON_SRC_STRONG = 4.0
 ABSENT_EN = 1.0
 ABSENT_SRC = 2.5
 # A capitalised word at a sentence's start may be a name: reported only when the source
@@ -197,7 +200,8 @@ def _verdict(word: str, en: float) -> Verdict | None:
     zs = _source_zipfs(word)
     src = max(zs.values())
     if src >= SRC_MIN and src - en >= GAP:
-        strong = src - en >= STRONG_GAP or en < ABSENT_EN
+        strong = (src - en >= STRONG_GAP or en < ABSENT_EN
+                  or (en < RARE_EN and src >= COMMON_SRC_STRONG and not _english_inflection(word)))
         return Verdict(_close(zs), strong, "frequency", src >= COMMON_SRC and src - en >= STRONG_GAP)
     if en >= ABSENT_EN:
         return None
@@ -216,15 +220,22 @@ def _verdict(word: str, en: float) -> Verdict | None:
     return None
 
 
-@lru_cache(maxsize=20_000)
-def _english_shaped(word: str) -> bool:
-    """An English inflection (capitalisations) or a misspelling one letter away from a
-    common English word (conterfeit). Asked only of words English does not list."""
+def _english_inflection(word: str) -> bool:
+    """An English ending on a common English stem (capitalisations, respecter)."""
     for ending, after in _ENGLISH_ENDINGS:
         stem = word[: -len(ending)]
         if (word.endswith(ending) and len(stem) >= 4 and (not after or stem[-1] in after)
                 and zipf(stem, "en") >= STEM_EN):
             return True
+    return False
+
+
+@lru_cache(maxsize=20_000)
+def _english_shaped(word: str) -> bool:
+    """An English inflection (capitalisations) or a misspelling one letter away from a
+    common English word (conterfeit). Asked only of words English does not list."""
+    if _english_inflection(word):
+        return True
     if "is" in word:  # British -ise, -isation: the American spelling may be the listed one
         american = word.replace("isa", "iza").replace("ise", "ize").replace("isi", "izi")
         if american != word and (zipf(american, "en") >= ABSENT_EN or _english_shaped(american)):
