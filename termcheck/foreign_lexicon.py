@@ -36,16 +36,15 @@ EN_MAX = 2.5
 # Frequency: the source language's Zipf value at least SRC_MIN and GAP above English's.
 SRC_MIN = 2.0
 GAP = 2.0
-# A gap this wide, or a word unknown to English but listed in the source language at
-# ABSENT_SRC or more, is a strong clue, reported alone; a narrower one needs company.
+# A gap this wide, or a word English does not list (below ABSENT_EN), or one English seldom
+# uses (below RARE_EN) that is very common in the source (volar: English 1.8, Spanish 4.3) is a
+# strong clue, reported alone; the others need company (see the rule).
 STRONG_GAP = 3.0
-# Or a word English seldom uses that is very common in the source language (volar: 1.8, 4.3).
+ABSENT_EN = 1.0
 RARE_EN = 2.0
 COMMON_SRC_STRONG = 4.0
-ABSENT_EN = 1.0
-ABSENT_SRC = 2.5
 # A capitalised word at a sentence's start may be a name: reported only when the source
-# language uses it this often (Según, Toujours).
+# language uses it this often (Mientras, Désormais).
 COMMON_SRC = 3.5
 # English words one letter away from a word unknown to English make it a misspelling, and
 # English endings on an English stem an inflection wordfreq does not list.
