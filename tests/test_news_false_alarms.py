@@ -14,6 +14,9 @@ CLEAN = {
     "TC203 a name with a final e": "Fly-half Damien Peyrelongue passed to Traille, who scored near Arese.",
     "TC501 a line-up of Italian names": "Italy: R de Martino; Mi Bergolo, Canale, Masi, Nitti; Orsini, Tronco; "
                                         "Lo Cicero, Ongari, Castrucci; Dellapi, Bortolo; Persi, Ma Bergolo.",
+    "TC202 a name that extends a glossary name": "Italy captain Sergio Parisse scored twice in Rome.",
+    "TC202 names in a line-up": "France: Brusque; Rougerie, Traille, Liebenberg, Dominici; Michalak, Yachvili; "
+                                "Marconnet, Bruno, Mas; Pelous, Thion; Betsen, Parisse, Harinordoquy.",
     "TC303 a quoted declaration in English word order": '"Clearly, there is no number one side," declared '
                                                          "coach Eddie Jones on his return.",
 }

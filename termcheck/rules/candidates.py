@@ -226,3 +226,12 @@ def window_ranges(words: list[str], max_words: int = 4) -> list[tuple[int, int]]
             if _is_name_token(words[i]) and _is_name_token(words[i + n - 1]):
                 out.append((i, n))
     return out
+
+
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
+
+
+def mostly_names(sentence: str) -> bool:
+    """A team line-up or a list of names: most words capitalised."""
+    words = _LETTER_WORD.findall(sentence)
+    return len(words) >= 5 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)

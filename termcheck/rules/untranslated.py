@@ -13,6 +13,7 @@ from termcheck.findings import Finding, Severity
 from termcheck.function_words import FUNCTION_WORDS, WORD_LANGS, scan
 from termcheck.language import SUPPORTED, function_word_votes, langdetect_guess
 from termcheck.rules.base import DocContext, rule
+from termcheck.rules.candidates import mostly_names
 from termcheck.rules.names import LANG_NAMES
 
 _SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+[\"'”»)]*|(?=\n)|$)")
@@ -96,7 +97,7 @@ def untranslated(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     do not make it foreign."""
     for m in candidate_sentences(doc.prose, doc.lang):
         sentence = m.group()
-        if _mostly_names(sentence):
+        if mostly_names(sentence):
             continue  # a team line-up or a list of names has no language of its own
         found = foreign_language(sentence, doc.lang)
         if found is None:
@@ -105,11 +106,6 @@ def untranslated(doc: Document, dctx: DocContext) -> Iterator[Finding]:
         end = m.start() + len(sentence.rstrip())
         yield untranslated.finding(start, end, f"untranslated {LANG_NAMES.get(found, found)} sentence",
                                    origin=found)
-
-
-def _mostly_names(sentence: str) -> bool:
-    words = _WORD.findall(sentence)
-    return len(words) >= MIN_WORDS and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def candidate_sentences(prose: str, lang: str) -> list[re.Match[str]]:

@@ -21,7 +21,7 @@ from termcheck.lexicon import zipf
 from termcheck.memo import Memo
 from termcheck.romanisation import fold_key, keys_for, romanisations
 from termcheck.rules.base import DocContext, rule
-from termcheck.rules.candidates import Token, run_texts, tokens_of, window_ranges
+from termcheck.rules.candidates import Token, mostly_names, run_texts, tokens_of, window_ranges
 from termcheck.rules.name_parts import entry_by_id, part_of_other_name
 from termcheck.rules.names import LANG_NAMES
 from termcheck.spans import SpanSet
@@ -159,12 +159,18 @@ def unseen_variant(doc: Document, dctx: DocContext) -> Iterator[Finding]:
             if inside and not _same_but_spelling(tokens, best[1].form):
                 continue  # Masrour Barzani is not Masoud Barzani: beside a known name, only spelling noise counts
             text = doc.prose[span.start : span.end]
+            if mostly_names(_line_at(doc.prose, span.start)):
+                continue  # a team line-up: names of every origin, with no sentence to judge them by
             score, form, src, _ = best
             suggestion = match_case(text, form.form)
             how = f" as {LANG_NAMES[src]} romanises it" if src else ""
             taken.append(span)
             yield unseen_variant.finding(span.start, span.end, f"'{text}' looks like a spelling of '{form.form}'{how}",
                                          suggestions=[suggestion], safe=False, entry=form.entry_id, origin=src or None)
+
+
+def _line_at(prose: str, offset: int) -> str:
+    return prose[prose.rfind("\n", 0, offset) + 1 : (prose.find("\n", offset) + 1 or len(prose) + 1) - 1]
 
 
 # A window of a run worth a look: first token, token count, indexes of its rare tokens, nearest form.
@@ -189,6 +195,8 @@ def _suspects(run: str, lang: str, blocks: dict[tuple[int, str], tuple[list[str]
         best = _nearest(text, blocks)
         if best is None or best[1].form == text:
             continue
+        if text.lower().startswith(best[1].form.lower()) and len(text) >= len(best[1].form) + 2:
+            continue  # a name that only extends a glossary form (Parisse, Parisi) is a name of its own
         # Typos and romanisations keep a name's last letter: Suleiman is not Suleimani.
         if _last(best[3]) != _last(best[1].key) and not _swapped_end(best[3], best[1].key):
             continue
