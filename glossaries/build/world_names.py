@@ -44,8 +44,10 @@ import sys
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+
+from termcheck.glossary.model import NameEntry
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -69,21 +71,10 @@ class BuildError(Exception):
 
 
 @dataclass
-class Concept:
-    id: str
-    kind: str
-    canonical: dict[str, str]
-    alternates: dict[str, list[str]] = field(default_factory=dict)
-    wrong: dict[str, list[str]] = field(default_factory=dict)
-    acronym: dict[str, list[str]] = field(default_factory=dict)
-    cues: list[str] = field(default_factory=list)
-    note: str = ""
-    ref: str = ""
-    target: str = ""  # the key overrides and extras use: ISO code, time zone, table id
+class Concept(NameEntry):
+    """A glossary entry as termcheck reads it, with the key that overrides and extras use."""
 
-    def accepted(self, lang: str) -> list[str]:
-        forms = [self.canonical[lang]] if lang in self.canonical else []
-        return forms + [a for a in self.alternates.get(lang, []) if a not in forms]
+    target: str = ""  # ISO code, time zone or table id
 
 
 @dataclass
