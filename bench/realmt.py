@@ -312,6 +312,34 @@ def rule_rows(outputs: list[Output], names: dict[str, str]) -> list[dict[str, An
     return sorted(rows, key=lambda r: -r["mt"])
 
 
+# The rules written as families over word classes, and the calques mined from MT: each family
+# (the finding's glossary entry) gets its own row, as the issue asks a rate for each.
+FAMILY_CODES = ("TC204", "TC303", "TC304", "TC702")
+
+
+def family_entry_rows(findings: list[dict[str, Any]], outputs: list[Output]) -> list[dict[str, Any]]:
+    """Per construction family and mined calque: findings per 1,000 words on MT and on the reference."""
+    mt_words = sum(o.words for o in outputs if o.system != REFERENCE)
+    ref_words = sum(o.words for o in outputs if o.system == REFERENCE)
+    counts: dict[tuple[str, str], list[int]] = {}
+    for f in findings:
+        entry = f.get("entry") or ""
+        if f["code"] not in FAMILY_CODES and not entry.startswith("mined-"):
+            continue
+        side = 1 if f["output"].system == REFERENCE else 0
+        counts.setdefault((f["code"], entry or "-"), [0, 0])[side] += 1
+    rows = [dict(rule=code, entry=entry, mt=n_mt, ref=n_ref, mt_per_1k=round(rate(n_mt, mt_words), 3),
+                 ref_per_1k=round(rate(n_ref, ref_words), 3)) for (code, entry), (n_mt, n_ref) in counts.items()]
+    return sorted(rows, key=lambda r: (r["rule"], -r["mt"]))
+
+
+def print_entry_table(rows: list[dict[str, Any]]) -> None:
+    print("| rule | family or mined entry | MT findings | MT /1k words | ref findings | ref /1k words |")
+    print("|---|---|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['rule']} | {r['entry']} | {r['mt']} | {r['mt_per_1k']:.3f} | {r['ref']} | {r['ref_per_1k']:.3f} |")
+
+
 def system_rows(outputs: list[Output], skip: frozenset[str]) -> list[dict[str, Any]]:
     return [dict(corpus=o.corpus, pair=o.pair, system=o.system, family=o.family, words=o.words,
                  findings=o.total, per_1k=round(rate(o.total, o.words), 3),
@@ -431,7 +459,8 @@ def main(argv: list[str] | None = None) -> None:
                   documents=sum(len(o.docs) for o in outputs), lines=args.lines or "all", block=args.block,
                   bilingual=args.bilingual, notes=notes, families=family_rows(outputs), without=sorted(skip),
                   families_without=family_rows(outputs, skip) if skip else [],
-                  rules=rule_rows(outputs, names), systems=system_rows(outputs, skip),
+                  rules=rule_rows(outputs, names), entries=family_entry_rows(findings, outputs),
+                  systems=system_rows(outputs, skip),
                   scores=[] if args.no_score else shared_scores(args.bilingual))
     if args.json:
         print(json.dumps(result, indent=2))
@@ -459,6 +488,8 @@ def print_report(result: dict[str, Any], families: list[str]) -> None:
         print_family_table(result["families_without"])
     print("\nPer rule, all pairs together (findings per 1,000 words):\n")
     print_rule_table(result["rules"], [f for f in families if f != REFERENCE])
+    print("\nPer construction family and mined calque (the finding's entry), all pairs together:\n")
+    print_entry_table(result["entries"])
     print("\nPer system:\n")
     print_system_table(result["systems"], frozenset(result["without"]))
     if result["scores"]:
