@@ -10,6 +10,7 @@ from termcheck.rules import (  # noqa: F401  (registration)
     meta,
     name_case,
     names,
+    number_formats,
     phrases,
     residue,
     tokenised,
