@@ -7,6 +7,7 @@ from termcheck.rules import (  # noqa: F401  (registration)
     consistency,
     constructions,
     foreign_words,
+    lookalikes,
     meta,
     name_case,
     names,
