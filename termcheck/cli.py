@@ -22,6 +22,7 @@ from termcheck.errors import TermcheckError
 from termcheck.report.formats import ReportFormat
 
 _POSITIONS_ONLY = {ReportFormat.text, ReportFormat.json, ReportFormat.github}
+_SOURCE_LANGS = ("de", "en", "es", "fr", "it", "tr")  # --source-lang: the languages termcheck.language detects
 
 
 class Echo(Protocol):
@@ -50,6 +51,8 @@ class LintRequest:
     diff: bool = False
     interactive: bool = False
     jobs: int = 0
+    source: Path | None = None
+    source_lang: str | None = None
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -72,6 +75,10 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
 
     if req.unsafe_fixes and not (req.fix or req.diff):
         return _failed(echo, TermcheckError("--unsafe-fixes needs --fix or --diff"))
+    if req.source is not None and (req.fix or req.diff or req.interactive):
+        return _failed(echo, TermcheckError("--source cannot be combined with --fix, --diff or --interactive yet"))
+    if req.source_lang and req.source is None:
+        return _failed(echo, TermcheckError("--source-lang needs --source"))
     if req.interactive and (req.fix or req.diff):
         return _failed(echo, TermcheckError("--interactive reviews fixes one by one; it cannot be combined with "
                                             "--fix or --diff"))
@@ -91,6 +98,10 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
             settings.include = _split(req.include)
         if req.exclude:
             settings.exclude = _split(req.exclude)
+        source_lang = (req.source_lang or "auto").lower()
+        if source_lang != "auto" and source_lang not in _SOURCE_LANGS:
+            raise TermcheckError(f"source language '{source_lang}' is not one termcheck reads "
+                                 f"({', '.join(_SOURCE_LANGS)})")
         known = None
         if req.baseline and not req.write_baseline:
             from termcheck.baseline import load_baseline
@@ -102,7 +113,7 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
             # Reports that need only the findings' positions let each article's text go once checked.
             keep = req.fix or req.diff or req.interactive or req.output_format not in _POSITIONS_ONLY
             result = run(LintOptions(req.paths, settings, baseline=known, progress=progress, jobs=req.jobs,
-                                     keep_documents=keep), engine)
+                                     keep_documents=keep, source=req.source, source_lang=source_lang), engine)
         finally:
             if progress:
                 progress.stop()
@@ -146,10 +157,10 @@ _FLAGS = {"--quiet": "quiet", "-q": "quiet", "--no-default-glossary": "no_defaul
           "--unsafe-fixes": "unsafe_fixes", "--diff": "diff"}
 _VALUES = {"--format": "output_format", "-f": "output_format", "--lang": "lang", "--output": "output",
            "-o": "output", "--baseline": "baseline", "--write-baseline": "write_baseline", "--jobs": "jobs",
-           "-j": "jobs"}
+           "-j": "jobs", "--source": "source", "--source-lang": "source_lang"}
 _LISTS = {"--select": "select", "--ignore": "ignore", "--glossary": "glossary", "--include": "include",
           "--exclude": "exclude"}
-_PATHS = {"output", "baseline", "write_baseline", "glossary"}
+_PATHS = {"output", "baseline", "write_baseline", "glossary", "source"}
 _FORMATS = {f.value: f for f in ReportFormat}
 
 

@@ -83,10 +83,16 @@ def lint(
                                                                           "suggestions and choose the fix.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (default 0: one per core; "
                                                                   "1: no workers). Output is the same.")] = 0,
+    source: Annotated[Path | None, typer.Option(help="The text the articles were translated from: a file for "
+                                                     "one article, a folder for folders (paired by relative "
+                                                     "path); enables the bilingual rules (TC8xx).")] = None,
+    source_lang: Annotated[str | None, typer.Option("--source-lang", help="Language of the sources; default: "
+                                                                           "detected per file.")] = None,
 ) -> None:
     """Check articles and report machine-translation artifacts. Exit 0: clean, 1: findings, 2: error."""
     request = LintRequest(paths, output_format, lang, select, ignore, glossary, no_default_glossary, include, exclude,
-                          output, baseline, write_baseline, quiet, fix, unsafe_fixes, diff, interactive, jobs)
+                          output, baseline, write_baseline, quiet, fix, unsafe_fixes, diff, interactive, jobs,
+                          source, source_lang)
     raise typer.Exit(run_lint(request, typer.echo))
 
 
@@ -158,8 +164,11 @@ def explain_rule(code: Annotated[str, typer.Argument(help="A rule code such as T
     typer.echo(f"{r.code} {r.name} ({r.severity.value}{', fixable' if r.fixable else ''})\n")
     typer.echo(f"{r.summary}\n")
     typer.echo(f"{r.explanation}\n")
-    typer.echo("Flagged:\n    " + r.flagged_example.strip().replace("\n", "\n    "))
-    typer.echo("Not flagged:\n    " + r.clean_example.strip().replace("\n", "\n    "))
+    for title, example in (("Flagged", r.flagged_example), ("Not flagged", r.clean_example)):
+        target, bar, source = example.partition(" ||| ")  # a bilingual rule's example: "TARGET ||| SOURCE"
+        typer.echo(f"{title}:\n    " + target.strip().replace("\n", "\n    "))
+        if bar:
+            typer.echo("  with the source:\n    " + source.strip().replace("\n", "\n    "))
 
 
 @glossary_app.command("validate")

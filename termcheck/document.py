@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from termcheck.align import SourceText
 
 
 @dataclass(frozen=True, order=True)
@@ -64,6 +68,7 @@ class Document:
     prose: str = ""
     encoding: str = "utf-8"
     meta: dict[str, object] = field(default_factory=dict)
+    source: SourceText | None = None  # the text it was translated from, aligned (--source)
 
     def __post_init__(self) -> None:
         if not self.prose:

@@ -34,6 +34,8 @@ class Engine:
         for rule in self.rules:
             if rule.languages and doc.lang not in rule.languages:
                 continue
+            if rule.needs_source and doc.source is None:
+                continue
             found.extend(rule.check(doc, dctx))
         kept = resolve_overlaps(found)
         for f in kept:

@@ -50,6 +50,8 @@ class Finding:
     precedence: int = 50
     # The language the artifact comes from, where a rule can tell (evidence of the source language).
     origin: str | None = None
+    # Where in the document's source (--source) the finding's counterpart is: bilingual rules (TC8xx).
+    source_span: Span | None = None
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

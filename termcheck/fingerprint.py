@@ -10,7 +10,7 @@ from termcheck.findings import Finding
 
 # Some clues say more than others: a known French form is near proof, a romanisation a hint.
 WEIGHTS = {"TC101": 2.0, "TC201": 2.0, "TC401": 2.0, "TC301": 1.5, "TC302": 1.5, "TC202": 1.0, "TC203": 1.0,
-           "TC501": 3.0, "TC502": 1.5}
+           "TC501": 3.0, "TC502": 1.5, "TC802": 3.0}
 
 
 def source_language(findings: list[Finding], doc_lang: str) -> dict[str, Any]:

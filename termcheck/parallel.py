@@ -44,7 +44,8 @@ def detach(fr: FileResult) -> FileResult:
     reporters work and memory does not grow with the corpus."""
     offsets = {o for f in fr.findings for o in (f.span.start, f.span.end)}
     positions = {o: fr.doc.lines.position(o) for o in offsets}
-    return replace(fr, doc=replace(fr.doc, text="", prose=""), positions=positions)
+    source = fr.doc.source and replace(fr.doc.source, text="", prose="")
+    return replace(fr, doc=replace(fr.doc, text="", prose="", source=source), positions=positions)
 
 
 def _fresh(fr: FileResult) -> FileResult:

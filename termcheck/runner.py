@@ -42,6 +42,10 @@ class LintOptions:
     # False lets each file's text go once it is checked (reporters need only the findings'
     # positions); the fixer and the interactive review read the text and keep it.
     keep_documents: bool = True
+    # --source: the file or folder the articles were translated from (folders paired file by
+    # file by relative path), and its language ("auto": detected per file).
+    source: Path | None = None
+    source_lang: str = "auto"
 
 
 def build_glossary(settings: Settings) -> Glossary:
@@ -76,6 +80,77 @@ def make_document(path: Path, lang: str, decoded: Decoded | None = None) -> Docu
     return doc
 
 
+def source_path(path: Path, options: LintOptions) -> Path | None:
+    """Where the source of the target file `path` should be: --source itself when it is a
+    file; in a --source folder, the file at `path`'s place relative to the target folder it
+    was found in (a target named as a file: the file of its name)."""
+    source = options.source
+    if source is None:
+        return None
+    if not source.is_dir():
+        return source
+    here = os.fspath(path)
+    for root in options.paths:
+        top = os.fspath(root)
+        if here == top:
+            return source / path.name
+        prefix = top if top.endswith(os.sep) else top + os.sep
+        if here.startswith(prefix):
+            return source / here[len(prefix) :]
+    return None
+
+
+def attach_source(doc: Document, options: LintOptions) -> list[str]:
+    """Give `doc` its source (text, language, alignment) when --source has one for it; the
+    notices about a target checked without its source."""
+    where = source_path(doc.path, options)
+    if where is None:
+        return []
+    from termcheck.align import SourceText, align, expected_ratio
+
+    try:
+        src = make_document(where, options.source_lang if options.source_lang != "auto" else "en")
+    except BinaryFile:
+        return [f"{display_path(doc.path)}: source {display_path(where)} is a binary file; checked without a source"]
+    except InputError as err:
+        if not where.exists():
+            return [f"{display_path(doc.path)}: no source file {display_path(where)}; checked without a source"]
+        return [f"{display_path(doc.path)}: source {display_path(where)}: {err.message}; checked without a source"]
+    if options.source_lang == "auto":
+        src.lang = source_language_of(src.prose)
+    ratio = expected_ratio(doc.lang, src.lang)
+    doc.source = SourceText(where, src.text, src.lang, src.prose, align(doc.prose, src.prose, ratio), ratio)
+    return []
+
+
+def source_language_of(prose: str) -> str:
+    """A source's language. Unlike an article's, it has no default to fall back on: a source
+    of one short sentence (too few function words to vote) is given langdetect's best guess,
+    or else the language most of its function words belong to."""
+    lang = detect_language(prose, default="")
+    if lang:
+        return lang
+    from termcheck.language import SUPPORTED, function_word_votes, langdetect_guess
+
+    guess = langdetect_guess(prose)
+    if guess and guess[0] in SUPPORTED:
+        return guess[0]
+    votes = function_word_votes(prose)
+    return votes.most_common(1)[0][0] if votes else "en"
+
+
+def source_info(doc: Document) -> dict[str, object]:
+    """What the JSON `documents` object says about the source: its path, language and the
+    sentence alignment (target and source spans, [start, end) offsets, or null)."""
+    if doc.source is None:
+        return {}
+    return {"source_path": display_path(doc.source.path), "source_lang": doc.source.lang,
+            "source_confidence": 1.0,  # read from the source itself, not guessed from clues
+            "alignment": [{"target": None if b.target is None else [b.target.start, b.target.end],
+                           "source": None if b.source is None else [b.source.start, b.source.end]}
+                          for b in doc.source.alignment]}
+
+
 class CachedContext(Context):
     """The rules' context, with each language's name index read from the cache folder where
     it was kept (building one takes ~40 ms a run; see glossary.cache.load_index_cached)."""
@@ -104,6 +179,8 @@ def check_path(path: Path, options: LintOptions, engine: Engine) -> tuple[FileRe
         return None, [f"{display_path(path)}: binary file skipped"]
     except InputError as err:
         return None, [f"{display_path(path)}: {err.message}"]
+    if options.source is not None:
+        notices.extend(attach_source(doc, options))
     info: dict[str, object] = {"lang": doc.lang}
     # Glossary.languages walks every entry: asked once per run, not once per file.
     covered = engine.context.memo("covered-languages", "", lambda: engine.context.glossary.languages)
@@ -113,6 +190,7 @@ def check_path(path: Path, options: LintOptions, engine: Engine) -> tuple[FileRe
     findings = engine.check(doc)
     notices.extend(f"{display_path(path)}: {n}" for n in drain_timeouts())
     info.update(source_language(findings, doc.lang))
+    info.update(source_info(doc))
     findings, suppressed = suppression.silence(doc, findings, {r.code for r in engine.rules})
     if options.baseline is not None:
         findings, known = options.baseline.split(doc.path, findings)
@@ -120,10 +198,23 @@ def check_path(path: Path, options: LintOptions, engine: Engine) -> tuple[FileRe
     return FileResult(display_path(path), doc, findings, info, suppressed), notices
 
 
+def check_source(options: LintOptions) -> None:
+    """--source must exist, and be a folder when a target is (one source file serves one file)."""
+    source = options.source
+    if source is None:
+        return
+    if not source.exists():
+        raise InputError("no such source file or folder (--source)", source)
+    if not source.is_dir() and (len(options.paths) != 1 or options.paths[0].is_dir()):
+        raise InputError("--source is a file: give one target file, or a folder of sources for target folders",
+                         source)
+
+
 def lint(options: LintOptions, engine: Engine | None = None) -> RunResult:
     """`engine` lets a caller that re-checks text (the fixer) share the loaded glossary."""
     settings = options.settings
     engine = engine or make_engine(settings)
+    check_source(options)
     files, notices = discover(options.paths, settings.include, settings.exclude)
     result = RunResult(notices=[f"{display_path(n.path)}: {n.message}" for n in notices])
     if options.progress:

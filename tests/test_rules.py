@@ -14,11 +14,21 @@ from termcheck.rules import all_rules
 ARTICLES = sorted((FIXTURES / "articles").glob("*.txt"))
 
 
+def _lint_example(tmp_path: Path, example: str, name: str) -> list[dict]:  # type: ignore[type-arg]
+    """An example is linted alone, or, written "TARGET ||| SOURCE" (rules that need the
+    source), with its source beside it (--source)."""
+    target, bar, source = example.partition(" ||| ")
+    if not bar:
+        return lint_text(tmp_path, example, "--lang", "en", name=name)
+    (tmp_path / f"source-{name}").write_text(source, encoding="utf-8")
+    return lint_text(tmp_path, target, "--lang", "en", "--source", f"source-{name}", name=name)
+
+
 @pytest.mark.parametrize("rule", all_rules(), ids=lambda r: r.code)
 def test_rule_examples(rule, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    flagged = lint_text(tmp_path, rule.flagged_example, "--lang", "en", name="flagged.txt")
+    flagged = _lint_example(tmp_path, rule.flagged_example, "flagged.txt")
     assert rule.code in [f["code"] for f in flagged], flagged
-    clean = lint_text(tmp_path, rule.clean_example, "--lang", "en", name="clean.txt")
+    clean = _lint_example(tmp_path, rule.clean_example, "clean.txt")
     assert [f for f in clean if f["code"] == rule.code] == []
 
 
@@ -35,8 +45,11 @@ def _summary(findings: list[dict]) -> list[dict]:  # type: ignore[type-arg]
 
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda p: p.stem)
 def test_fixture_article(article: Path) -> None:
-    """`TCnnn-flagged-*.txt` must carry a finding of that rule; `TCnnn-clean-*.txt` none of it."""
-    run = run_cli("lint", article.name, "--format", "json", cwd=article.parent)
+    """`TCnnn-flagged-*.txt` must carry a finding of that rule; `TCnnn-clean-*.txt` none of it.
+    An article with a `.source` file beside it is checked with that source (--source)."""
+    source = article.with_suffix(".source")
+    extra = ["--source", source.name] if source.exists() else []
+    run = run_cli("lint", article.name, "--format", "json", *extra, cwd=article.parent)
     assert run.exit_code in (0, 1), run.stderr
     got = _summary(run.json()["findings"])
     expected_file = article.with_suffix(".expected.json")

@@ -33,6 +33,8 @@ def finding_dict(fr: FileResult, f: Finding) -> dict[str, Any]:
             "edits": [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement} for e in f.fix.edits],
         },
         "entry": f.entry,
+        # Bilingual rules only: where the finding's counterpart is in the source (new in version 1).
+        **({} if f.source_span is None else {"source_span": {"start": f.source_span.start, "end": f.source_span.end}}),
     }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
+from termcheck.align import Bead, SourceText
 from termcheck.document import _WORD, Document, Span
 from termcheck.findings import Finding, Severity, replacement_fix
 from termcheck.glossary.matcher import NameIndex, NameMatch, build_index
@@ -49,6 +50,16 @@ class DocContext:
     @cached_property
     def index(self) -> NameIndex:
         return self.ctx.index(self.doc.lang)
+
+    @property
+    def source(self) -> SourceText | None:
+        """The document's source text, language and alignment, when it was given (--source)."""
+        return self.doc.source
+
+    @property
+    def alignment(self) -> list[Bead]:
+        """The document's sentences aligned with its source's (empty without a source)."""
+        return self.doc.source.alignment if self.doc.source is not None else []
 
     @cached_property
     def names(self) -> list[NameMatch]:
@@ -126,10 +137,11 @@ class Rule:
     # When findings overlap, the rule with the lower precedence keeps its finding.
     precedence: int = 50
     languages: tuple[str, ...] = ()  # empty: every language
+    needs_source: bool = False  # bilingual: skipped for a document without a source (--source)
 
     def finding(self, span_start: int, span_end: int, message: str, *, suggestions: list[str] | None = None,
                 safe: bool = False, entry: str | None = None, severity: Severity | None = None,
-                origin: str | None = None) -> Finding:
+                origin: str | None = None, source_span: Span | None = None) -> Finding:
         span = Span(span_start, span_end)
         suggestions = suggestions or []
         return Finding(
@@ -143,6 +155,7 @@ class Rule:
             entry=entry,
             precedence=self.precedence,
             origin=origin,
+            source_span=source_span,
         )
 
 
@@ -157,7 +170,8 @@ def register(rule: Rule) -> Rule:
 
 
 def rule(code: str, name: str, summary: str, severity: Severity, *, flagged: str, clean: str,
-         fixable: bool = True, precedence: int = 50, languages: tuple[str, ...] = ()) -> Callable[[CheckFn], Rule]:
+         fixable: bool = True, precedence: int = 50, languages: tuple[str, ...] = (),
+         needs_source: bool = False) -> Callable[[CheckFn], Rule]:
     """Register a check function as a rule; its docstring is the rule's explanation.
 
     The decorated name becomes the Rule, so a check builds findings with `its_name.finding(...)`.
@@ -165,7 +179,7 @@ def rule(code: str, name: str, summary: str, severity: Severity, *, flagged: str
 
     def wrap(fn: CheckFn) -> Rule:
         return register(Rule(code, name, summary, severity, fn, flagged, clean, inspect.cleandoc(fn.__doc__ or ""),
-                             fixable, precedence, languages))
+                             fixable, precedence, languages, needs_source))
 
     return wrap
 

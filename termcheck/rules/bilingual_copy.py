@@ -1,0 +1,101 @@
+"""TC802 untranslated-copy: a target sentence that is its source sentence again, and source
+words the translation copied instead of translating."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+
+from termcheck.document import Document, Span
+from termcheck.findings import Finding, Severity
+from termcheck.lexicon import zipf
+from termcheck.rules.base import DocContext, rule
+from termcheck.rules.bilingual_base import WORDS, aligned_pairs, word_count
+from termcheck.rules.candidates import mostly_names
+from termcheck.rules.names import LANG_NAMES
+
+MIN_SENTENCE_WORDS = 4  # shorter identical pairs are names, figures, datelines
+NEAR_IDENTICAL = 0.9  # difflib ratio of the folded sentences
+MIN_WORD = 4  # letters; shorter copies are mostly shared words (via, pro, gas)
+TARGET_ZIPF_MAX = 2.5  # rarer than this in the target language: not a word of it
+SOURCE_ZIPF_MIN = 1.0  # and a word of the source language at least this common
+_QUOTES = '"“”«»„'
+_SPACES = re.compile(r"\s+")
+
+
+def _fold(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def copied_sentence(target: str, source: str) -> bool:
+    """Is `target` its source again (after case and space folding, or nearly)?"""
+    t, s = _fold(target), _fold(source)
+    if word_count(t) < MIN_SENTENCE_WORDS or mostly_names(target):
+        return False
+    return t == s or SequenceMatcher(None, t, s, autojunk=False).ratio() >= NEAR_IDENTICAL
+
+
+def copied_words(target: str, source: str, target_lang: str,
+                 source_lang: str) -> Iterator[tuple[re.Match[str], tuple[int, int]]]:
+    """Words of `target` copied from `source` (each with where it is in `source`) that are
+    words of the source language and not of the target's; names (capitalised in both) and
+    words inside quotation marks are skipped."""
+    in_source: dict[str, bool] = {}  # folded word: capitalised somewhere in the source
+    where: dict[str, tuple[int, int]] = {}
+    for m in WORDS.finditer(source):
+        w = m.group()
+        in_source[w.casefold()] = in_source.get(w.casefold(), False) or w[0].isupper()
+        where.setdefault(w.casefold(), m.span())
+    for m in WORDS.finditer(target):
+        w = m.group()
+        key = w.casefold()
+        if len(w) < MIN_WORD or key not in in_source or w.isupper():
+            continue
+        if w[0].isupper() and in_source[key]:
+            continue  # a name (or a German noun: capitals cannot tell them apart)
+        if sum(target.count(q, 0, m.start()) for q in _QUOTES) % 2:
+            continue  # quoted: titles and quotations keep their language
+        lower = w.lower()
+        if zipf(lower, target_lang) >= TARGET_ZIPF_MAX:
+            continue
+        if zipf(lower, source_lang) < max(SOURCE_ZIPF_MIN, zipf(lower, target_lang)):
+            continue
+        yield m, where[key]
+
+
+@rule("TC802", "untranslated-copy", "A sentence or word copied from the source instead of translated.",
+      Severity.WARNING,
+      flagged="Storm in Kiel. Der Hafen bleibt geschlossen. ||| Sturm in Kiel. Der Hafen bleibt geschlossen.",
+      clean="The authorities cited the burnt-out buildings in Berlin. ||| "
+            "Die Behörden nannten die ausgebrannten Gebäude in Berlin.",
+      # TC502's precedence: a copied sentence is reported beside the words TC502 finds in it, and
+      # where both flag the same word TC502 keeps it (it suggests a translation; TC802 cannot).
+      fixable=False, precedence=50, needs_source=True)
+def untranslated_copy(doc: Document, dctx: DocContext) -> Iterator[Finding]:
+    """A target sentence identical to its aligned source sentence (or nearly: case, spacing,
+    90% of the characters) was not translated. Inside a translated sentence, a word that is
+    also in its source sentence, is rare in the target language (wordfreq) and more common in
+    the source language was copied over. Capitalised words also capitalised in the source
+    are names and are skipped (so are German nouns copied with their capital: case cannot
+    tell them from names), and so are acronyms, words under four letters and words in
+    quotation marks."""
+    source = dctx.source
+    assert source is not None
+    if source.lang == doc.lang:
+        return
+    name = LANG_NAMES.get(source.lang, source.lang)
+    for pair in aligned_pairs(doc, dctx):
+        if pair.target is None or pair.source is None:
+            continue
+        src_span = Span(pair.source.start, pair.source.end)
+        if copied_sentence(pair.target_text, pair.source_text):
+            yield untranslated_copy.finding(pair.target.start, pair.target.end,
+                                            f"this sentence is its {name} source, not translated",
+                                            origin=source.lang, source_span=src_span)
+            continue
+        for m, (s, e) in copied_words(pair.target_text, pair.source_text, doc.lang, source.lang):
+            yield untranslated_copy.finding(pair.target.start + m.start(), pair.target.start + m.end(),
+                                            f"'{m.group()}' is copied from the {name} source, not translated",
+                                            origin=source.lang,
+                                            source_span=Span(pair.source.start + s, pair.source.start + e))

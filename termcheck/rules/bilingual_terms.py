@@ -1,0 +1,96 @@
+"""TC804 term-mismatch: a glossary name in a source sentence whose accepted target forms are
+all missing from the aligned target sentence (Xbench's Key Term Mismatch)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+from termcheck.document import Document, Span
+from termcheck.findings import Finding, Severity
+from termcheck.glossary.matcher import NameIndex, Role
+from termcheck.glossary.model import NameEntry
+from termcheck.rules.base import DocContext, rule
+from termcheck.rules.bilingual_base import aligned_pairs, neighbour_targets
+
+# Places and people have one rendering in the target language; institutions, groups, titles and
+# demonyms are rendered many ways (la Chambre des députés: the House, the chamber, the lower house).
+KINDS = frozenset({"place", "person"})
+
+
+@lru_cache(maxsize=4096)
+def _form_pattern(form: str) -> re.Pattern[str]:
+    """A target form as a whole word, plurals and possessives allowed (Syrian: Syrians, Syrian's)."""
+    return re.compile(r"(?<!\w)" + re.escape(form) + r"(?:s|es|'s|’s)?(?!\w)", re.IGNORECASE)
+
+
+def target_forms(entry: NameEntry, lang: str) -> list[str]:
+    """Forms that render `entry` in `lang`: accepted forms, acronyms, and for people the last
+    word of a name (news calls Bashar al-Assad 'Assad' after the first mention)."""
+    forms = entry.accepted(lang) + entry.accepted_acronyms(lang)
+    if entry.kind == "person":
+        forms += [f.split()[-1] for f in forms if " " in f]
+    return forms
+
+
+def _plain(text: str) -> str:
+    """Without accents, one character for one (Čech: Cech)."""
+    if text.isascii():
+        return text
+    return "".join(unicodedata.normalize("NFKD", ch)[0] for ch in text)
+
+
+def present(entry: NameEntry, lang: str, text: str) -> bool:
+    plain = _plain(text)
+    forms = target_forms(entry, lang)
+    if any(_form_pattern(_plain(f)).search(plain) for f in forms):
+        return True
+    # A place may be named by its adjective (Tschechien: Czech tourists; Italia: the Italian
+    # government): a capitalised word that starts as the name does.
+    stems = {_plain(f)[:4] for f in forms if len(f) >= 5 and f[:1].isupper()} if entry.kind == "place" else set()
+    return any(re.search(r"(?<!\w)" + re.escape(stem), plain) for stem in stems)
+
+
+@rule("TC804", "term-mismatch", "A glossary name of the source sentence that its translation does not render "
+      "with an accepted form.", Severity.WARNING,
+      flagged="Heavy fighting was reported in the northern city. ||| De violents combats ont eu lieu à Alep.",
+      clean="Heavy fighting was reported in Aleppo. ||| De violents combats ont eu lieu à Alep.",
+      fixable=False, precedence=90, needs_source=True)
+def term_mismatch(doc: Document, dctx: DocContext) -> Iterator[Finding]:
+    """The source sentence is scanned with the glossary's index for the source language; each
+    place or person found there in one of its accepted source-language forms, as a whole
+    word, must
+    appear in the aligned target sentence (or the sentences beside it) in one of its
+    accepted target-language forms or acronyms (a person also by the last word of the name, a
+    place by a capitalised word that starts with its first four letters: Czech for the Czech
+    Republic, Italian for Italy).
+    If none does, the target sentence is reported with the expected form in the message."""
+    source = dctx.source
+    assert source is not None
+    if source.lang == doc.lang or source.lang not in dctx.ctx.memo("covered-languages", "",
+                                                                   lambda: dctx.glossary.languages):
+        return
+    index: NameIndex = dctx.ctx.index(source.lang)
+    for pair in aligned_pairs(doc, dctx):
+        if pair.target is None or pair.source is None:
+            continue
+        seen: set[str] = set()
+        for match in index.find(pair.source_text):
+            for form in match.forms:
+                entry = form.entry
+                if form.role is not Role.ACCEPTED or form.lang != source.lang or entry.id in seen or \
+                        entry.kind not in KINDS:
+                    continue
+                seen.add(entry.id)
+                expected = target_forms(entry, doc.lang)
+                if not expected or present(entry, doc.lang, pair.target_text):
+                    continue
+                if present(entry, doc.lang, neighbour_targets(doc, dctx, pair.index)):
+                    continue
+                yield term_mismatch.finding(
+                    pair.target.start, pair.target.end,
+                    f"the source names '{match.text}' here, but this sentence has no '{expected[0]}'",
+                    entry=entry.id,
+                    source_span=Span(pair.source.start + match.span.start, pair.source.start + match.span.end))
