@@ -1,9 +1,13 @@
 """All rules, registered by importing their modules. Codes are stable and never reused:
 TC0xx meta · TC1xx terms · TC2xx transliteration · TC3xx mistranslation · TC4xx acronyms ·
-TC5xx language · TC6xx consistency · TC7xx residue."""
+TC5xx language · TC6xx consistency · TC7xx residue · TC8xx bilingual (with --source)."""
 
 from termcheck.rules import (  # noqa: F401  (registration)
     acronyms,
+    bilingual_copy,
+    bilingual_numbers,
+    bilingual_omission,
+    bilingual_terms,
     consistency,
     constructions,
     foreign_words,
