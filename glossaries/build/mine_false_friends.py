@@ -3,7 +3,10 @@
 
 Writes glossaries/lexicons/false-friends-<lang>.tsv (fr, de, es, it): the English look-alikes
 that termcheck's TC305 (termcheck/rules/lookalikes.py) flags, each row with the counts that
-justify it. The data are research-only: they are read where they lie, and only word pairs
+justify it. Only pairs a person accepted in false-friend-review.tsv (beside this script) are
+written: mining finds candidates, many of them legitimate English cognates of one article's
+topic (acanthosis, gabardine), which a reviewer rejects with the reason. The data are
+research-only: they are read where they lie, and only word pairs
 and counts (never sentences) are written.
 
 Inputs (all optional but the first; a missing one is skipped and named in the header):
@@ -62,6 +65,7 @@ Rows are sorted by English word; one row per English word (the source word with 
 from __future__ import annotations
 
 import argparse
+import csv
 import gzip
 import re
 import sys
@@ -569,6 +573,22 @@ def lower_case_shares(args: argparse.Namespace) -> dict[str, float]:
     return {w: lower[w] / n for w, n in total.items()}
 
 
+REVIEW = Path(__file__).resolve().parent / "false-friend-review.tsv"
+
+
+def reviewed(lang: str) -> dict[str, tuple[str, list[str]]]:
+    """The reviewer's decision (accept or reject) on each mined English look-alike of `lang`,
+    with the English the reviewer gives as its fix: a mined pair reaches the lexicon only once a
+    person has accepted it, and the reviewer's fix replaces the mined one (the words that the
+    references wrote instead are often the sentence's other words, not the translation)."""
+    if not REVIEW.is_file():
+        return {}
+    lines = [x for x in REVIEW.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")]
+    rows = csv.DictReader(lines, delimiter="\t")
+    return {r["english"]: (r["decision"], [w for w in r["suggest"].split("|") if w])
+            for r in rows if r["lang"] == lang}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--opus", type=Path, help="folder with <lang>-en/ OPUS WMT test sets")
@@ -593,7 +613,14 @@ def main() -> None:
         dictionary = freedict(args.freedict, lang)
         if dictionary:
             corpus.seen.append(f"freedict-{FREEDICT[lang]}-eng({len(dictionary)})")
-        rows = sorted(mine(lang, corpus, potet, dictionary, human_en, lower_share), key=lambda x: x.english)
+        mined = sorted(mine(lang, corpus, potet, dictionary, human_en, lower_share), key=lambda x: x.english)
+        decisions = reviewed(lang)
+        pending = [r.english for r in mined if r.english not in decisions]
+        if pending:
+            print(f"{lang}: not reviewed yet (add them to {REVIEW.name}): {' '.join(pending)}", file=sys.stderr)
+        rows = [r for r in mined if decisions.get(r.english, ("", []))[0] == "accept"]
+        for r in rows:
+            r.suggestions = decisions[r.english][1] or r.suggestions
         path = args.out / f"false-friends-{lang}.tsv"
         with path.open("w", encoding="utf-8") as fh:
             fh.write(f"# False-friend look-alikes from {lang} into English, mined by "
