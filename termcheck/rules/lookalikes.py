@@ -3,9 +3,9 @@ translators do not, from a lexicon mined from data (glossaries/build/mine_false_
 writes glossaries/lexicons/false-friends-<lang>.tsv, with the counts behind each entry).
 
 Monolingual: the article alone is read. A look-alike that is rare in English news ('relativized',
-'discotheque', 'calumny') is flagged wherever it stands; one that is common English ('adversary')
-only with one of its mined context cues near (words of the sense the human references chose
-instead, never seen with the look-alike in human English)."""
+'calumny') is flagged wherever it stands; one that is common English only with one of its mined
+context cues near (words of the sense the human references chose instead, never seen with the
+look-alike in human English). Only pairs a reviewer accepted are in the lexicon."""
 
 from __future__ import annotations
 
@@ -84,18 +84,19 @@ def _sentence_start(prose: str, start: int) -> bool:
 
 
 @rule("TC305", "false-friend-lookalike",
-      "An English look-alike of a source word that human translators avoid ('relativized', 'the adversary').",
+      "An English look-alike of a source word that human translators avoid ('relativized', 'calumny').",
       Severity.WARNING, precedence=32, fixable=True, languages=("en",),
       flagged="The minister relativized the figures before the vote.",
       clean="The minister played down the figures before a large audience.")
 def lookalike(doc: Document, ctx: DocContext) -> Iterator[Finding]:
     """Machine translation writes the English word that looks like the source word where a
     human translator writes another: French 'relativiser' as 'relativized' (played down),
-    French 'adversaire' as 'adversary' (opponent), Spanish 'calumnia' as 'calumny' (slander).
+    French 'nébulosité' as 'nebulosity' (cloud cover), Spanish 'calumnia' as 'calumny' (slander).
     The look-alikes come from a lexicon mined from parallel news and real MT
     (glossaries/build/mine_false_friends.py): pairs that human references almost never use for
-    the source word and MT does. A word that is rare in English news is flagged wherever it
-    appears; a common one only with one of its context cues near. The origin is the language
+    the source word and MT does, each accepted by a reviewer
+    (glossaries/build/false-friend-review.tsv). A word that is rare in English news is flagged
+    wherever it appears; a common one only with one of its context cues near. The origin is the language
     the pair was mined from. The fix is unsafe: a person decides."""
     if doc.lang != "en":
         return
