@@ -238,6 +238,13 @@ def _codes(tmp_path: Path, target: str, source: str) -> list[tuple[str, str]]:
      "cortesía"),
     ("TC802", "The minister praised the courtesy of Telefónica.", "El ministro elogió la cortesía de Telefónica.",
      None),
+    ("TC802", "The council approved the wasserfestigkeit rules.", "Der Rat billigte die wasserfestigkeit Regeln.",
+     "wasserfestigkeit"),  # known to neither language, in lower case
+    ("TC802", "The new Abwasserentsorgungsverband met today.", "Der neue Abwasserentsorgungsverband tagte heute.",
+     "Abwasserentsorgungsverband"),  # a long German compound, capitalised in both
+    ("TC802", "The mayor of Neuhardenberg spoke.", "Der Bürgermeister von Neuhardenberg sprach.", None),  # a name
+    ("TC802", "Details at www.stadtwerkeverband.de today.", "Einzelheiten unter www.stadtwerkeverband.de heute.",
+     None),  # an address
     ("TC803", "The minister resigned on Monday.",
      "Le ministre a démissionné lundi après des semaines de critiques sur sa gestion de la crise du logement.",
      "The minister resigned on Monday."),

@@ -20,6 +20,12 @@ NEAR_IDENTICAL = 0.9  # difflib ratio of the folded sentences
 MIN_WORD = 4  # letters; shorter copies are mostly shared words (via, pro, gas)
 TARGET_ZIPF_MAX = 2.5  # rarer than this in the target language: not a word of it
 SOURCE_ZIPF_MIN = 1.0  # and a word of the source language at least this common
+# A word known to neither language (a rare compound or derivation: intercuatrimestral,
+# Finanzmarktregulierer) copied from the source in lower case is untranslated too, from this length.
+MIN_UNKNOWN = 6
+# A capitalised German word is a noun or a name; one unknown to wordfreq and this long is a
+# compound noun (names this long are rare, and an institution's compound name wants translating too).
+LONG_COMPOUND = 12
 _QUOTES = '"“”«»„'
 _SPACES = re.compile(r"\s+")
 
@@ -34,6 +40,13 @@ def copied_sentence(target: str, source: str) -> bool:
     if word_count(t) < MIN_SENTENCE_WORDS or mostly_names(target):
         return False
     return t == s or SequenceMatcher(None, t, s, autojunk=False).ratio() >= NEAR_IDENTICAL
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] part of a web or mail address (www.festival.cz, name@paper.fr)?"""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return before in "./@_" or after in "/@_" or (after == "." and text[end + 1 : end + 2].isalnum())
 
 
 def copied_words(target: str, source: str, target_lang: str,
@@ -52,14 +65,19 @@ def copied_words(target: str, source: str, target_lang: str,
         key = w.casefold()
         if len(w) < MIN_WORD or key not in in_source or w.isupper():
             continue
-        if w[0].isupper() and in_source[key]:
-            continue  # a name (or a German noun: capitals cannot tell them apart)
+        lower = w.lower()
+        unknown = zipf(lower, target_lang) == 0.0 and zipf(lower, source_lang) == 0.0
+        if w[0].isupper() and in_source[key] and not (source_lang == "de" and unknown and len(w) >= LONG_COMPOUND):
+            continue  # a name (or a German noun: capitals cannot tell them apart, but for long compounds)
         if sum(target.count(q, 0, m.start()) for q in _QUOTES) % 2:
             continue  # quoted: titles and quotations keep their language
-        lower = w.lower()
+        if _in_address(target, m.start(), m.end()):
+            continue
         if zipf(lower, target_lang) >= TARGET_ZIPF_MAX:
             continue
-        if zipf(lower, source_lang) < max(SOURCE_ZIPF_MIN, zipf(lower, target_lang)):
+        if unknown and (w[0].isupper() and source_lang != "de" or len(w) < MIN_UNKNOWN):
+            continue
+        if not unknown and zipf(lower, source_lang) < max(SOURCE_ZIPF_MIN, zipf(lower, target_lang)):
             continue
         yield m, where[key]
 
@@ -76,10 +94,12 @@ def untranslated_copy(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     """A target sentence identical to its aligned source sentence (or nearly: case, spacing,
     90% of the characters) was not translated. Inside a translated sentence, a word that is
     also in its source sentence, is rare in the target language (wordfreq) and more common in
-    the source language was copied over. Capitalised words also capitalised in the source
-    are names and are skipped (so are German nouns copied with their capital: case cannot
-    tell them from names), and so are acronyms, words under four letters and words in
-    quotation marks."""
+    the source language was copied over; so was one known to neither language (a rare
+    compound or derivation) of six letters or more, in lower case. Capitalised words also
+    capitalised in the source are names and are skipped, and so are German nouns copied with
+    their capital (case cannot tell them from names) unless they are compounds unknown to
+    both languages of twelve letters or more. Acronyms, words under four letters, words in
+    quotation marks and parts of web or mail addresses are skipped too."""
     source = dctx.source
     assert source is not None
     if source.lang == doc.lang:
