@@ -8,15 +8,20 @@ of accuracy. The corpora (words are counted as \\w+ runs):
 - the BBC News full texts (2,225 articles of 2004-2005, ~876,000 words), when given the zip
   `bbc-fulltext.zip` (as published with the GitHub repository HichamSad/News-Categorizer-NeuralFH)
   with `--bbc PATH` or TERMCHECK_BBC=PATH; read at run time, never copied into this repository;
+- Reuters newswire of 1987 (the Reuters-21578 collection, distributed for research: the
+  <BODY> of each story in its reut2-NNN.sgm files), when given their folder with
+  `--reuters DIR` or TERMCHECK_REUTERS=DIR: English written as English, in wire style
+  ('mln dlrs', 'pct'); the first file alone holds ~134,000 words;
 - the human English reference of the WMT12 news test set (newstest2012-ref.en, 3,003
   sentences, ~65,000 words: professional translations of news, in blocks of 25 sentences),
   when given the `wmt12-data/plain` folder with `--wmt12 PATH` or TERMCHECK_WMT12=PATH (the
   data of bench/realmt.py). Being translation, it can hold real slips (a number left as
   "500.000", a French acronym), so its findings are an upper bound on false alarms.
-The totals: `originals` (Lee, the seed and the BBC: ~942,000 words) and `all` (with the WMT12
-reference: just over a million words).
+The totals: `originals` (Lee, the seed, the BBC and Reuters: English written as English,
+~1,076,000 words with one Reuters file) and `all` (with the WMT12 reference).
 
-    pip install gensim && python bench/precision.py [--bbc bbc-fulltext.zip] [--wmt12 DIR] [--show] [--json]
+    pip install gensim && python bench/precision.py [--bbc bbc-fulltext.zip] [--reuters DIR] [--wmt12 DIR]
+                                                    [--show] [--json]
 """
 
 from __future__ import annotations
@@ -64,6 +69,27 @@ def bbc_documents(path: Path) -> list[str]:
         return [decode(archive.read(n)) for n in names]
 
 
+_STORY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
+_SIGNATURE = re.compile(r"\s*\bReuter\s*(?:&#3;)?\s*\Z", re.I)
+
+
+def reuters_documents(folder: Path) -> list[str]:
+    """The stories of the reut2-NNN.sgm files, in file order: each <BODY> with its character
+    references decoded, the wire's closing 'Reuter' signature cut and its wrapped lines joined
+    into paragraphs."""
+    import html
+
+    stories = []
+    for path in sorted(folder.glob("reut2-*.sgm")):
+        for body in _STORY.findall(path.read_text(encoding="latin-1")):
+            text = html.unescape(_SIGNATURE.sub("", body)).replace("\x03", "").strip()
+            # The wire wraps lines at ~65 characters and indents each paragraph: paragraphs,
+            # as an article has them, are what termcheck is measured on.
+            paragraphs = re.split(r"\n(?=[ \t]{2,})", text)
+            stories.append("\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip()))
+    return [s for s in stories if s]
+
+
 def wmt12_reference_documents(folder: Path) -> list[str]:
     lines = (folder / "references" / "newstest2012-ref.en").read_text(encoding="utf-8", errors="replace").splitlines()
     return ["\n".join(lines[i:i + WMT12_BLOCK]) for i in range(0, len(lines), WMT12_BLOCK)]
@@ -85,6 +111,9 @@ def corpora(args: argparse.Namespace) -> tuple[dict[str, list[str]], list[str]]:
         texts["bbc"] = bbc_documents(bbc)
     else:
         notes.append("BBC full texts not given (--bbc bbc-fulltext.zip or TERMCHECK_BBC): Lee and the seed only")
+    reuters = optional_path(args.reuters, "TERMCHECK_REUTERS")
+    if reuters is not None:
+        texts["reuters"] = reuters_documents(reuters)
     wmt12 = optional_path(args.wmt12, "TERMCHECK_WMT12")
     if wmt12 is not None:
         texts["wmt12-ref"] = wmt12_reference_documents(wmt12)
@@ -142,6 +171,7 @@ def print_table(results: dict[str, dict[str, Any]], names: dict[str, str]) -> No
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bbc", type=Path, help="bbc-fulltext.zip (or TERMCHECK_BBC)")
+    ap.add_argument("--reuters", type=Path, help="a folder of Reuters-21578 reut2-*.sgm files (or TERMCHECK_REUTERS)")
     ap.add_argument("--wmt12", type=Path, help="the wmt12-data/plain folder (or TERMCHECK_WMT12)")
     ap.add_argument("--show", action="store_true", help="print every finding")
     ap.add_argument("--json", action="store_true", help="print the rates as JSON")
@@ -171,7 +201,7 @@ def main() -> None:
     print("\nFindings per 10,000 words (count in brackets):\n")
     print_table(results, {f["code"]: f.get("name", "") for fs in found.values() for f in fs})
     if "wmt12-ref" in results:
-        print("\n`originals`: Lee, the seed and the BBC, English written as English: every finding is a false "
+        print("\n`originals`: Lee, the seed, the BBC and Reuters, English written as English: every finding is a false "
               "alarm. `wmt12-ref` is human translation, where some findings are the translators' own slips "
               "(numbers left in the source format, a French acronym), so `all` is an upper bound on false alarms.")
 

@@ -34,8 +34,12 @@ def _article_name() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])([Tt]he) ({alternation}|Euro 20\d\d)(?![\w'’-])")
 
 
-_NEXT = re.compile(r"[ \t]*([^\w\s]|\w+)?")
-_MORE_NAMES = re.compile(r"[ \t]+(?:and|or)[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)*")
+# A single line break is a space (hard-wrapped copy: "the Iran\narms deal"); a blank line ends it.
+_GAP = r"[ \t]*(?:\r?\n[ \t]*)?"
+_NEXT = re.compile(rf"{_GAP}([^\w\s]|\w+)?")
+_NAME = rf"[A-Z][\w’'-]*(?:{_GAP}[A-Z][\w’'-]*)*"
+# A list of names: ", London and New York", " and Afghanistan".
+_MORE_NAMES = re.compile(rf"(?:{_GAP},{_GAP}{_NAME})*{_GAP},?{_GAP}(?:and|or){_GAP}{_NAME}")
 
 
 def _ends_noun_phrase(prose: str, end: int) -> bool:
@@ -43,7 +47,7 @@ def _ends_noun_phrase(prose: str, end: int) -> bool:
     A name used as a modifier ("the Iraq war", "the France team", "the Iraq and Afghanistan
     wars") is followed by the noun it modifies; a name standing alone by punctuation, a
     preposition or a verb."""
-    more = _MORE_NAMES.match(prose, end)  # a coordination of names: look past "and Afghanistan"
+    more = _MORE_NAMES.match(prose, end)  # a list of names: look past ", London and New York"
     m = _NEXT.match(prose, more.end() if more else end)
     assert m is not None
     token = m.group(1)
