@@ -17,6 +17,9 @@ CLEAN = {
     "TC202 a name that extends a glossary name": "Italy captain Sergio Parisse scored twice in Rome.",
     "TC202 names in a line-up": "France: Brusque; Rougerie, Traille, Liebenberg, Dominici; Michalak, Yachvili; "
                                 "Marconnet, Bruno, Mas; Pelous, Thion; Betsen, Parisse, Harinordoquy.",
+    "TC303 a name before a line break in wrapped copy": "Critics said he failed to help Reagan conduct the Iran\n"
+                                                         "arms policy in the open.",
+    "TC303 a list of names as one modifier": "The Singapore, London and New York authorities agreed on a link.",
     "TC303 a quoted declaration in English word order": '"Clearly, there is no number one side," declared '
                                                          "coach Eddie Jones on his return.",
 }
