@@ -15,7 +15,7 @@ from functools import lru_cache
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
 from termcheck.rules.base import DocContext, rule
-from termcheck.rules.lexicons import lexicon
+from termcheck.rules.lexicons import alternation, lexicon
 
 _WORDS = lexicon("constructions")
 AFTER_NAME_ENDS_PHRASE = frozenset(_WORDS["after_name_ends_phrase"])
@@ -27,11 +27,10 @@ SAID_VERBS = frozenset(_WORDS["said_verbs"])
 
 @lru_cache(maxsize=1)
 def _article_name() -> re.Pattern[str]:
-    names = sorted(lexicon("countries")["no_article"], key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
+    names = alternation(lexicon("countries")["no_article"])
     # "the France." / "of the France and" / "the Nebraska," -- but not "the France team",
     # "the Iraq war", "the Spain-based", "the France Telecom": what follows decides (below).
-    return re.compile(rf"(?<![\w-])([Tt]he) ({alternation}|Euro 20\d\d)(?![\w'’-])")
+    return re.compile(rf"(?<![\w-])([Tt]he) ({names}|Euro 20\d\d)(?![\w'’-])")
 
 
 # A single line break is a space (hard-wrapped copy: "the Iran\narms deal"); a blank line ends it.
@@ -146,9 +145,9 @@ def _inverted_reporting_verb(prose: str) -> Iterator[Finding]:
 
 @lru_cache(maxsize=1)
 def _noun_of_place() -> re.Pattern[str]:
-    places = sorted(lexicon("countries")["no_article"], key=len, reverse=True)
+    places = alternation(lexicon("countries")["no_article"])
     nouns = "|".join(_WORDS["nouns_before_place"])
-    return re.compile(rf"(?<![\w-])([Aa]n?) ({nouns}) of ({'|'.join(re.escape(p) for p in places)})(?![\w'’-])")
+    return re.compile(rf"(?<![\w-])([Aa]n?) ({nouns}) of ({places})(?![\w'’-])")
 
 
 def _of_place(prose: str) -> Iterator[Finding]:

@@ -3,7 +3,9 @@ reviewed data files, read once per process."""
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,3 +17,9 @@ def lexicon(name: str) -> dict[str, list[str]]:
     path = Path(default_glossary_dir()) / "lexicons" / f"{name}.toml"
     with path.open("rb") as fh:
         return tomllib.load(fh)
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of `words` as written, longest first, so that a word
+    is never cut short by a shorter one it starts with (New York before New)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

@@ -21,6 +21,7 @@ from termcheck.glossary.loader import default_glossary_dir
 from termcheck.glossary.suggest import match_case
 from termcheck.rules.base import DocContext, rule
 from termcheck.rules.context import has_cue, windows
+from termcheck.rules.lexicons import alternation
 from termcheck.rules.names import LANG_NAMES
 
 LANGS = ("fr", "de", "es", "it")  # the order in which a word found in several lexicons is attributed
@@ -74,8 +75,7 @@ def _words() -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _pattern(words: frozenset[str]) -> re.Pattern[str]:
     """One scan for the look-alikes a document holds: lower case, or capitalised (a sentence start)."""
-    alternation = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’-])(?i:{alternation})(?![\w'’-])")
+    return re.compile(rf"(?<![\w'’-])(?i:{alternation(words)})(?![\w'’-])")
 
 
 def _sentence_start(prose: str, start: int) -> bool:

@@ -11,7 +11,7 @@ from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Glossary
 from termcheck.lexicon import zipf
 from termcheck.rules.base import DocContext, rule
-from termcheck.rules.lexicons import lexicon
+from termcheck.rules.lexicons import alternation, lexicon
 
 ENGLISH_WORD = 2.5  # zipf: a lower-case form this common in English may be the English word
 
@@ -21,9 +21,9 @@ def _lower_names() -> re.Pattern[str]:
     words = lexicon("name-case")
     common = set(words["common_words"])
     countries = {c.lower() for c in lexicon("countries")["no_article"] if " " not in c} - common
-    alternation = "|".join(sorted(set(words["demonyms"]) | countries, key=len, reverse=True))
+    names = alternation(set(words["demonyms"]) | countries)
     # Not inside an address, a file name, a handle or a hashtag (france24.com, @france, #syria).
-    return re.compile(rf"(?<![\w./@#:_'’-])(?:{alternation})(?![\w/@_-])(?!\.\w)")
+    return re.compile(rf"(?<![\w./@#:_'’-])(?:{names})(?![\w/@_-])(?!\.\w)")
 
 
 @rule("TC204", "name-in-lower-case", "A demonym or country name in lower case (the czechs, uruguay).",
@@ -60,8 +60,7 @@ def name_in_lower_case(doc: Document, dctx: DocContext) -> Iterator[Finding]:
 
 @lru_cache(maxsize=256)
 def _word_pattern(words: frozenset[str]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w./@#:_'’-])(?:{alternation})(?![\w/@_'’-])")
+    return re.compile(rf"(?<![\w./@#:_'’-])(?:{alternation(words)})(?![\w/@_'’-])")
 
 
 _LANGS = {"fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "tr": "Turkish"}
