@@ -2,18 +2,22 @@
 
 One run; the driver lists every rule of the registry with its help; one result per finding,
 located by line/column (columns count Unicode code points: run.columnKind) and by character
-offset; fixes as replacements of the original text.
+offset; fixes as replacements of the original text. A finding of a bilingual rule (--source)
+also points at its counterpart in the source: `properties.sourceSpan` (character offsets, as
+the JSON's `source_span`) and a relatedLocation in the source file.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from termcheck import __version__
+from termcheck.document import LineIndex
 from termcheck.findings import Finding, Severity
 from termcheck.results import FileResult, RunResult
 from termcheck.rules import Rule, all_rules
@@ -61,6 +65,29 @@ def region(fr: FileResult, start: int, end: int, snippet: bool = True) -> dict[s
     return out
 
 
+@lru_cache(maxsize=8)
+def _source_lines(text: str) -> LineIndex:
+    return LineIndex(text)
+
+
+def source_location(fr: FileResult, f: Finding) -> dict[str, Any] | None:
+    """Where a bilingual finding's counterpart is in the document's source: a SARIF location
+    in the source file (line and column where the source's text is at hand)."""
+    source = fr.doc.source
+    if f.source_span is None or source is None:
+        return None
+    start, end = f.source_span.start, f.source_span.end
+    where: dict[str, Any] = {"charOffset": start, "charLength": end - start}
+    if source.text:
+        lines = _source_lines(source.text)
+        (line, col), (end_line, end_col) = lines.position(start), lines.position(end)
+        where = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col, **where,
+                 "snippet": {"text": source.text[start:end]}}
+    path = str(fr.info.get("source_path") or source.path)
+    return {"id": 1, "message": {"text": "In the source"},
+            "physicalLocation": {"artifactLocation": artifact_location(path), "region": where}}
+
+
 def _fingerprint(fr: FileResult, f: Finding, occurrence: int) -> str:
     """Stable across line shifts: path, rule, flagged text and occurrence (as the baseline)."""
     key = "\x1f".join((fr.path, f.code, f.text, str(occurrence)))
@@ -98,6 +125,11 @@ def result_object(fr: FileResult, f: Finding, rule_index: dict[str, int], artifa
         "partialFingerprints": {"termcheck/v1": _fingerprint(fr, f, occurrence)},
         "properties": {"name": f.name, "suggestions": list(f.suggestions), "entry": f.entry},
     }
+    if f.source_span is not None:
+        res["properties"]["sourceSpan"] = {"start": f.source_span.start, "end": f.source_span.end}
+    related = source_location(fr, f)
+    if related:
+        res["relatedLocations"] = [related]
     if f.code in rule_index:
         res["ruleIndex"] = rule_index[f.code]
     fix = fix_object(fr, f)
