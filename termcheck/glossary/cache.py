@@ -35,7 +35,9 @@ from termcheck.safe_regex import BoundedPattern
 
 _FORMAT = 1
 _KEEP = 16  # cached glossaries kept (one per set of glossary files in use), and as many indexes
-_CODE = ("glossary/loader.py", "glossary/model.py", "safe_regex.py", "textio.py")
+# The code that reads glossary files: TOML, and the termbases (TBX, CSV, TSV) that work as glossaries.
+_CODE = ("glossary/loader.py", "glossary/model.py", "glossary/convert.py", "glossary/tbx.py", "glossary/tabular.py",
+         "safe_regex.py", "textio.py")
 
 
 def cache_dir() -> Path | None:

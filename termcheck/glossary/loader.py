@@ -35,6 +35,10 @@ RESIDUE_KEYS = {"id", "kind", "regex", "message", "suggest", "langs", "note", "r
 
 
 _NOT_GLOSSARIES = {"build", "lexicons"}
+# Termbases read beside TOML (termcheck.glossary.tbx, .tabular). A folder is searched for TOML and
+# TBX only: TBX names itself by its root element, while a folder's spreadsheets are often
+# something else; CSV and TSV glossaries are named one by one.
+TERMBASE_SUFFIXES = {".tbx": "tbx", ".csv": "csv", ".tsv": "tsv"}
 
 
 def default_glossary_dir() -> Path:
@@ -50,7 +54,7 @@ def default_glossary_dir() -> Path:
 def glossary_files(path: Path) -> list[Path]:
     if path.is_dir():
         # build/ holds the scripts' inputs and lexicons/ word classes: data, not glossaries.
-        return sorted(p for p in path.rglob("*.toml")
+        return sorted(p for p in (*path.rglob("*.toml"), *path.rglob("*.tbx"))
                       if not any(part.startswith(".") or part in _NOT_GLOSSARIES for part in p.relative_to(path).parts))
     if path.is_file():
         return [path]
@@ -98,6 +102,11 @@ class _Reader:
 
 
 def load_file(path: Path) -> Glossary:
+    termbase = TERMBASE_SUFFIXES.get(path.suffix.lower())
+    if termbase is not None:
+        from termcheck.glossary.convert import read_termbase  # lxml is imported only for TBX
+
+        return read_termbase(path, termbase)
     text = read_config_text(path, what="glossary")
     try:
         data = tomllib.loads(text)
@@ -128,6 +137,29 @@ def load_file(path: Path) -> Glossary:
             kinds = ", ".join((*NAME_KINDS, *PHRASE_KINDS, *RESIDUE_KINDS))
             raise reader.error(i, "kind", f"entry '{raw['id']}': unknown kind {kind!r} (one of: {kinds})")
     return glossary
+
+
+class _LineReader(_Reader):
+    """Errors at one known line: an entry read from a termbase (TBX, CSV) rather than TOML."""
+
+    def __init__(self, path: Path, line: int) -> None:
+        self.path, self.lines, self.entry_lines = path, [], [line]
+
+    def key_line(self, index: int, key: str) -> int:
+        return self.entry_lines[0]
+
+
+def name_entry(raw: dict[str, Any], path: Path, line: int) -> NameEntry:
+    """A name entry from fields laid out as in TOML, read from a termbase: checked as a TOML
+    entry is, with errors naming `path` and `line`."""
+    reader = _LineReader(path, line)
+    if not isinstance(raw.get("id"), str) or not _ID.match(raw["id"]):
+        raise reader.error(0, "id", f"entry needs an 'id' of lower-case letters, digits and '-' "
+                                    f"(got {raw.get('id')!r})")
+    if raw.get("kind") not in NAME_KINDS:
+        raise reader.error(0, "kind", f"entry '{raw['id']}': unknown kind {raw.get('kind')!r} "
+                                      f"(one of: {', '.join(NAME_KINDS)})")
+    return _name_entry(reader, 0, raw, Origin(path, line))
 
 
 def _check_keys(reader: _Reader, i: int, raw: dict[str, Any], allowed: set[str]) -> None:
