@@ -186,3 +186,37 @@ def glossary_validate(
     typer.echo(summary(v))
     raise typer.Exit(0 if v.ok else (2 if v.fatal else 1))
 
+
+
+@glossary_app.command("convert")
+def glossary_convert(
+    source: Annotated[Path, typer.Argument(metavar="IN", help="A glossary file (TOML, TBX, CSV, TSV) or a folder.")],
+    target: Annotated[Path, typer.Argument(metavar="OUT", help="The file to write ('-': standard output).")],
+    from_format: Annotated[str | None, typer.Option("--from", help="toml, tbx, csv or tsv (default: IN's "
+                                                                   "suffix).")] = None,
+    to_format: Annotated[str | None, typer.Option("--to", help="toml, tbx (TBX-Basic v2), tbx3 (TBX v3), csv or tsv "
+                                                               "(default: OUT's suffix).")] = None,
+) -> None:
+    """Convert name entries between TOML, TBX (TBX-Basic) and CSV/TSV; phrase and residue entries are left out."""
+    from termcheck.glossary.convert import convert, format_of, read_any
+    from termcheck.safewrite import atomic_write
+
+    try:
+        fmt_in = format_of(source, from_format, "input")
+        fmt_out = format_of(target, to_format, "output") if str(target) != "-" or to_format else "toml"
+        result = convert(read_any(source, fmt_in), fmt_out, title=source.stem)
+        if str(target) == "-":
+            sys.stdout.buffer.write(result.text)
+        else:
+            atomic_write(target, result.text)
+    except TermcheckError as err:
+        _fail(err)
+        return
+    except OSError as err:
+        _fail(TermcheckError(f"cannot write: {err.strerror or err}", target))
+        return
+    skipped = result.skipped_message(fmt_out)
+    if skipped:
+        typer.echo(f"termcheck: note: {source}: {skipped}", err=True)
+    if str(target) != "-":
+        typer.echo(f"{result.names} name entries written to {target} ({fmt_out})", err=True)
