@@ -1,22 +1,26 @@
 """The HTML report for translators and sub-editors: one self-contained file.
 
 Summary (files, findings by severity and rule family, likely source language, a bar chart),
-then each article with its findings highlighted in place, a list of the findings with
-copyable suggestions, and a glossary of the rules. Styles and script are inlined from
+then each article with its findings highlighted in place (beside its source, sentence pair by
+sentence pair, when it was checked with one: termcheck.report.bitext), a list of the findings
+with copyable suggestions, and a glossary of the rules. Styles and script are inlined from
 assets/ and a Content-Security-Policy forbids any network access. Everything that comes from
-an article, a glossary or a path is escaped.
+an article, its source, a glossary or a path is escaped (termcheck.report.marks).
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from html import escape
 from importlib.resources import files
 from typing import Any
 
 from termcheck import __version__
 from termcheck.findings import Finding, Severity
+from termcheck.report import bitext
+from termcheck.report.marks import attribute as _a
+from termcheck.report.marks import highlight
+from termcheck.report.marks import text_node as _t
 from termcheck.results import FileResult, RunResult
 from termcheck.rules import Rule, all_rules
 
@@ -29,16 +33,6 @@ def _asset(name: str) -> str:
     return (files("termcheck.report") / "assets" / name).read_text(encoding="utf-8")
 
 
-def _t(s: object) -> str:
-    """Text node content."""
-    return escape(str(s), quote=False)
-
-
-def _a(s: object) -> str:
-    """Attribute value (always written in double quotes)."""
-    return escape(str(s), quote=True)
-
-
 def lang_name(code: object) -> str:
     from termcheck.rules.names import LANG_NAMES
 
@@ -47,59 +41,6 @@ def lang_name(code: object) -> str:
 
 def family(code: str) -> str:
     return f"TC{code[2]}xx {FAMILIES.get(code[2], '')}".strip()
-
-
-# --- article text with highlights -------------------------------------------------------------
-
-def _open_tag(f: Finding, idx: int, file_idx: int, first: bool, empty: bool = False) -> str:
-    classes = f"hl sev-{f.severity.value}" + (" empty" if empty else "") + ("" if first else " cont")
-    attrs = (f' class="{classes}" data-idx="{idx}" data-code="{_a(f.code)}" data-severity="{f.severity.value}"'
-             f' data-file="{file_idx}" title="{_a(f.code + ": " + f.message)}"')
-    if first:
-        attrs += f' id="f-{idx}" data-first="" tabindex="0" aria-describedby="item-{idx}"'
-    return f"<mark{attrs}>"
-
-
-def highlight(text: str, findings: list[tuple[int, Finding]], file_idx: int) -> str:
-    """`text` escaped, each finding wrapped in <mark>. Nested and adjacent spans nest or sit
-    side by side; a span that crosses another is split into pieces (only the first carries
-    the id), so any set of spans renders as well-formed HTML."""
-    spans = [(f.span.start, f.span.end, idx, f) for idx, f in findings]
-    bounds = sorted({0, len(text)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans})
-    out: list[str] = []
-    stack: list[int] = []
-    started: set[int] = set()
-
-    def empties_at(pos: int) -> None:
-        for s, e, idx, f in spans:
-            if s == e == pos and idx not in started:
-                started.add(idx)
-                out.append(_open_tag(f, idx, file_idx, True, empty=True) + "</mark>")
-
-    starting: dict[int, list[tuple[int, int, int, Finding]]] = {}
-    for sp in spans:
-        if sp[0] < sp[1]:
-            starting.setdefault(sp[0], []).append(sp)
-    live: list[tuple[int, int, int, Finding]] = []  # spans covering the current segment (a sweep)
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        live = [sp for sp in live if sp[1] > a] + starting.get(a, [])
-        active = sorted(live, key=lambda sp: (sp[0], -sp[1], sp[2]))
-        want = [sp[2] for sp in active]
-        keep = 0
-        while keep < len(stack) and keep < len(want) and stack[keep] == want[keep]:
-            keep += 1
-        while len(stack) > keep:
-            stack.pop()
-            out.append("</mark>")
-        empties_at(a)
-        for _, _, idx, f in active[keep:]:
-            out.append(_open_tag(f, idx, file_idx, idx not in started))
-            started.add(idx)
-            stack.append(idx)
-        out.append(_t(text[a:b]))
-    out.extend("</mark>" for _ in stack)
-    empties_at(len(text))
-    return "".join(out)
 
 
 # --- pieces ----------------------------------------------------------------------------------
@@ -124,6 +65,7 @@ def finding_item(fr: FileResult, f: Finding, idx: int, file_idx: int) -> str:
         f'<p class="flagged small">Flagged: <q>{_t(f.text)}</q>'
         + (f' · glossary entry <code>{_t(f.entry)}</code>' if f.entry else "")
         + (f' · fix: {_t(f.fix.applicability.value)}' if f.fix else "") + "</p>",
+        bitext.source_excerpt(fr, f),
     ]
     if f.suggestions:
         parts.append('<ul class="suggestions" aria-label="Suggestions">'
@@ -194,9 +136,17 @@ def toolbar(result: RunResult) -> str:
 
 
 def article(fr: FileResult, file_idx: int, first_idx: int) -> str:
+    """An article with its findings marked in place: its text, or, when it was checked with
+    its source, the two side by side (termcheck.report.bitext)."""
     numbered = list(enumerate(fr.findings, start=first_idx))
-    meta = [lang_name(fr.info.get("lang", fr.doc.lang))]
-    if fr.info.get("source_lang"):
+    lang = fr.info.get("lang", fr.doc.lang)
+    source = fr.doc.source
+    rows = bitext.rows_for(fr)
+    meta = [lang_name(lang)]
+    if source is not None:
+        meta.append(f"translated from {lang_name(source.lang)}: {bitext.source_label(fr, source)}")
+        meta.extend(bitext.counts(rows))
+    elif fr.info.get("source_lang"):
         conf = fr.info.get("source_confidence")
         meta.append(f"likely translated from {lang_name(fr.info['source_lang'])}"
                     + (f" ({float(conf):.0%} confidence)" if conf is not None else ""))
@@ -204,11 +154,14 @@ def article(fr: FileResult, file_idx: int, first_idx: int) -> str:
     if sum(fr.suppressed.values()):
         meta.append(f"{sum(fr.suppressed.values())} suppressed")
     items = "".join(finding_item(fr, f, idx, file_idx) for idx, f in numbered)
-    lang = fr.info.get("lang", fr.doc.lang)
+    if source is not None:
+        text = bitext.table(fr, rows, numbered, file_idx, lang_name(lang), lang_name(source.lang))
+    else:
+        text = f'<div class="text" lang="{_a(lang)}">{highlight(fr.doc.text, numbered, file_idx)}</div>'
     return (
         f'<section class="article" id="doc-{file_idx}" data-file="{file_idx}" aria-labelledby="doc-{file_idx}-h">'
         f'<h2 id="doc-{file_idx}-h">{_t(fr.path)}</h2><p class="docmeta">{_t(" · ".join(meta))}</p>'
-        f'<div class="text" lang="{_a(lang)}">{highlight(fr.doc.text, numbered, file_idx)}</div>'
+        f"{text}"
         + (f'<h3 class="small">Findings</h3><ol class="findings">{items}</ol>' if items else
            '<p class="small">No findings.</p>')
         + "</section>"
@@ -241,6 +194,10 @@ def render(result: RunResult) -> str:
         first += len(fr.findings)
     n = result.total
     meta: dict[str, Any] = {"files": len(result.files), "findings": n}
+    # The side-by-side view's styles and script, only in reports that have one.
+    sided = any(fr.doc.source is not None for fr in result.files)
+    css = _asset("report.css") + (_asset("bitext.css") if sided else "")
+    js = _asset("report.js") + (_asset("bitext.js") if sided else "")
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -248,7 +205,7 @@ def render(result: RunResult) -> str:
         '<link rel="icon" href="data:,">'
         f'<meta name="generator" content="termcheck {_a(__version__)}">'
         f"<title>termcheck report: {n} finding{'s' if n != 1 else ''}</title>"
-        f"<style>{_asset('report.css')}</style></head><body>"
+        f"<style>{css}</style></head><body>"
         '<header class="top"><h1>termcheck report</h1>'
         f'<p class="meta">{meta["files"]} file{"s" if meta["files"] != 1 else ""} checked · '
         f'{n} finding{"s" if n != 1 else ""} · termcheck {_t(__version__)}</p></header>'
@@ -258,5 +215,5 @@ def render(result: RunResult) -> str:
         '<kbd>/</kbd> search, <kbd>Esc</kbd> close. Click a highlight for its details and suggestions.</p>'
         '<p>Generated by termcheck. Severity: <b>error</b> is wrong in the article\'s language; '
         '<b>warning</b> is likely wrong, a person decides.</p></footer>'
-        f"<script>{_asset('report.js')}</script></body></html>\n"
+        f"<script>{js}</script></body></html>\n"
     )
