@@ -75,8 +75,6 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
 
     if req.unsafe_fixes and not (req.fix or req.diff):
         return _failed(echo, TermcheckError("--unsafe-fixes needs --fix or --diff"))
-    if req.source is not None and (req.fix or req.diff or req.interactive):
-        return _failed(echo, TermcheckError("--source cannot be combined with --fix, --diff or --interactive yet"))
     if req.source_lang and req.source is None:
         return _failed(echo, TermcheckError("--source-lang needs --source"))
     if req.interactive and (req.fix or req.diff):
@@ -129,13 +127,20 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     if not req.quiet:
         for notice in result.notices:
             echo(f"termcheck: {notice}", err=True)
+    # Files that could not be read as their format requires (a malformed XLIFF, PO or TMX):
+    # named even with --quiet; the others were checked, and the run exits 2.
+    for error in result.errors:
+        echo(f"termcheck: error: {error}", err=True)
+    failed = 2 if result.errors else None
     if req.fix or req.diff or req.interactive:
         from termcheck.fixrun import FixRequest, run_fixes
 
-        outcome = run_fixes(result, engine, LintOptions(req.paths, settings, baseline=known, jobs=req.jobs),
+        # With --source the fixes touch the articles only; the sources are read, never written.
+        outcome = run_fixes(result, engine, LintOptions(req.paths, settings, baseline=known, jobs=req.jobs,
+                                                        source=req.source, source_lang=source_lang),
                             FixRequest(req.fix, req.unsafe_fixes, req.diff, req.interactive, req.quiet))
         if outcome.result is None:
-            return outcome.exit_code
+            return failed or outcome.exit_code
         result = outcome.result
     report = render_report(req.output_format, result, quiet=req.quiet)
     output = req.output or default_output(req.output_format)
@@ -149,7 +154,7 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         sys.stdout.write(report)
     if req.output_format is ReportFormat.html and output and not req.quiet:
         echo(str(output))
-    return 1 if result.total else 0
+    return failed or (1 if result.total else 0)
 
 
 # `lint`'s options in the spellings read here, by the LintRequest field they set.

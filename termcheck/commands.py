@@ -66,7 +66,8 @@ def lint(
     no_default_glossary: Annotated[bool, typer.Option("--no-default-glossary",
                                                       help="Do not load the shipped glossaries.")] = False,
     include: Annotated[list[str] | None, typer.Option(help="Glob of files to check in folders "
-                                                              "(default: *.txt, *.md).")] = None,
+                                                              "(default: *.txt, *.md and the bilingual *.xlf, *.xliff, "
+                                                              "*.sdlxliff, *.mqxliff, *.po, *.tmx).")] = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Glob of files or folders to skip.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     baseline: Annotated[Path | None, typer.Option(help="Report only findings not recorded in this baseline "

@@ -12,7 +12,8 @@ from typing import Any
 from termcheck.errors import ConfigError
 from termcheck.textio import read_config_text, toml_error
 
-DEFAULT_INCLUDE = ["*.txt", "*.md"]
+# Articles, and the bilingual files translation desks work in (termcheck.bilingual.KINDS).
+DEFAULT_INCLUDE = ["*.txt", "*.md", "*.xlf", "*.xliff", "*.sdlxliff", "*.mqxliff", "*.po", "*.tmx"]
 
 
 @dataclass

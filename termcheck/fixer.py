@@ -9,6 +9,7 @@ import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from termcheck.document import Span
 from termcheck.findings import Applicability, Edit, Finding
@@ -17,6 +18,15 @@ from termcheck.glossary.suggest import match_case
 MAX_PASSES = 10  # a fix that makes another fixable finding is applied in a later pass; this bounds loops
 
 Check = Callable[[str], list[Finding]]
+
+
+class EditFormat(Protocol):
+    """How fixes are written into a file whose text is not all prose (termcheck.bilingual.escape):
+    the replacement escaped for the format, and which spans a fix may replace at all."""
+
+    def escape(self, replacement: str) -> str: ...
+
+    def can_replace(self, text: str, span: Span) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -71,13 +81,14 @@ def _conflicts(a: Span, b: Span) -> bool:
 
 
 def plan_edits(text: str, findings: Iterable[Finding], unsafe: bool = False, *, keep_lines: bool = False,
-               encoding: str | None = None) -> list[list[Edit]]:
+               encoding: str | None = None, fmt: EditFormat | None = None) -> list[list[Edit]]:
     """The fixes to apply to `text` now, one list of edits per fix, none overlapping another.
 
     A fix is taken whole or not at all; where fixes overlap, the earlier one wins and the other
     is left for the next pass (the text is re-checked, so it is found again if still wrong).
     `keep_lines` leaves out fixes that add or remove a line break (scoring needs aligned lines);
-    `encoding` leaves out fixes whose replacement that encoding cannot write.
+    `encoding` leaves out fixes whose replacement that encoding cannot write; `fmt` escapes
+    replacements for the file's format and leaves out fixes of spans it must not touch.
     """
     newline = newline_of(text)
     taken: list[Span] = []
@@ -89,7 +100,10 @@ def plan_edits(text: str, findings: Iterable[Finding], unsafe: bool = False, *, 
         edits = []
         for e in f.fix.edits:
             found = text[e.span.start : e.span.end]
-            edits.append(Edit(e.span, _native(keep_case(found, e.replacement), newline)))
+            replacement = keep_case(found, e.replacement)
+            edits.append(Edit(e.span, _native(replacement if fmt is None else fmt.escape(replacement), newline)))
+        if fmt is not None and not all(e.span.end <= len(text) and fmt.can_replace(text, e.span) for e in edits):
+            continue
         if all(text[e.span.start : e.span.end] == e.replacement for e in edits):
             continue  # nothing would change
         if keep_lines and any(re.search(r"[\r\n]", text[e.span.start : e.span.end] + e.replacement) for e in edits):
@@ -112,7 +126,7 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 
 def fix_text(text: str, findings: list[Finding], check: Check, unsafe: bool = False, *, keep_lines: bool = False,
-             encoding: str | None = None, max_passes: int = MAX_PASSES) -> FixedText:
+             encoding: str | None = None, max_passes: int = MAX_PASSES, fmt: EditFormat | None = None) -> FixedText:
     """Apply fixes pass after pass, re-checking the fixed text, until nothing changes.
 
     `findings` are those of `text`; `check` finds them in a fixed text. The pass limit and the
@@ -122,7 +136,7 @@ def fix_text(text: str, findings: list[Finding], check: Check, unsafe: bool = Fa
     applied = passes = 0
     current = findings
     while passes < max_passes:
-        plan = plan_edits(text, current, unsafe, keep_lines=keep_lines, encoding=encoding)
+        plan = plan_edits(text, current, unsafe, keep_lines=keep_lines, encoding=encoding, fmt=fmt)
         if not plan:
             break
         new = apply_edits(text, [e for edits in plan for e in edits])

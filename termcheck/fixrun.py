@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from termcheck import suppression
+from termcheck.bilingual.escape import edit_format
 from termcheck.engine import Engine
 from termcheck.errors import InputError
 from termcheck.findings import Finding
 from termcheck.fixer import fix_text, unified_diff
 from termcheck.results import FileResult, RunResult
-from termcheck.runner import LintOptions, lint, make_document
+from termcheck.runner import LintOptions, attach_source, lint, make_document
 from termcheck.safewrite import replace_text
 from termcheck.textio import BinaryFile, Decoded
 
@@ -63,13 +64,18 @@ class Checker:
     """Findings as `lint` reports them (inline suppressions and the baseline applied), for a file's
     text as read or as fixed, in the language the run gave the file."""
 
-    def __init__(self, engine: Engine, baseline: Baseline | None = None) -> None:
+    def __init__(self, engine: Engine, baseline: Baseline | None = None, options: LintOptions | None = None) -> None:
         self.engine = engine
         self.baseline = baseline
         self.codes = {r.code for r in engine.rules}
+        self.options = options  # --source and --source-lang: a fixed text is checked beside its source again
 
     def findings(self, doc_path: Path, lang: str, text: str, encoding: str) -> list[Finding]:
-        doc = make_document(doc_path, lang, Decoded(text, encoding))
+        options = self.options
+        source_lang = options.source_lang if options is not None else "auto"
+        doc = make_document(doc_path, lang, Decoded(text, encoding), source_lang)
+        if options is not None and options.source is not None and doc.source is None:
+            attach_source(doc, options)
         found, _ = suppression.silence(doc, self.engine.check(doc), self.codes)
         if self.baseline is not None:
             found, _ = self.baseline.split(doc.path, found)
@@ -80,14 +86,14 @@ class Checker:
         (termcheck.parallel.detach), and then the file is read and checked again."""
         if fr.doc.text or not fr.findings:
             return fr
-        doc = make_document(fr.doc.path, fr.doc.lang)
+        doc = make_document(fr.doc.path, fr.doc.lang, source_lang=self.options.source_lang if self.options else "auto")
         return replace(fr, doc=doc, findings=self.findings(doc.path, doc.lang, doc.text, doc.encoding), positions={})
 
 
 def fix_file(checker: Checker, fr: FileResult, unsafe: bool = False, keep_lines: bool = False) -> FileFix:
     doc = fr.doc
     fixed = fix_text(doc.text, fr.findings, lambda text: checker.findings(doc.path, doc.lang, text, doc.encoding),
-                     unsafe, keep_lines=keep_lines, encoding=doc.encoding)
+                     unsafe, keep_lines=keep_lines, encoding=doc.encoding, fmt=edit_format(doc.meta.get("markup")))
     return FileFix(fr, fixed.text, fixed.applied)
 
 
@@ -124,7 +130,7 @@ def _note(message: str) -> None:
 def run_fixes(result: RunResult, engine: Engine, options: LintOptions, request: FixRequest) -> FixOutcome:
     """--diff prints what --fix would change (exit 1 if anything would); --fix and --interactive
     write, then the files are checked again and what remains is reported (exit 1 if anything)."""
-    checker = Checker(engine, options.baseline)
+    checker = Checker(engine, options.baseline, options)
     summary = FixSummary()
     if request.diff:
         files = fixes = 0

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from termcheck.bilingual.escape import edit_format
 from termcheck.document import Span
 from termcheck.errors import InputError
 from termcheck.findings import Edit, Finding
@@ -114,6 +115,11 @@ def edits_for(fr: FileResult, f: Finding, answer: Answer) -> list[Edit]:
     replacement = answer.replacement
     if answer.choice >= 0:
         replacement = keep_case(text[span.start : span.end], replacement)
+    fmt = edit_format(fr.doc.meta.get("markup"))  # XLIFF, PO, TMX: escaped, and only where it replaces text
+    if fmt is not None:
+        if not fmt.can_replace(text, span):
+            return []
+        replacement = fmt.escape(replacement)
     return [Edit(span, replacement)]
 
 
@@ -142,8 +148,11 @@ def review(result: RunResult, answers: TextIO, out: TextIO,
             show(fr, f, out)
             answer = ask(f, answers, out)
             if answer.kind == "accept":
-                edits.extend(edits_for(fr, f, answer))
-                summary.accepted += 1
+                accepted = edits_for(fr, f, answer)
+                if not accepted:
+                    summary.messages.append(f"{fr.path}: {f.code} at offset {f.span.start} crosses markup; not changed")
+                edits.extend(accepted)
+                summary.accepted += len(accepted)
             elif answer.kind == "skip-code":
                 skipped_codes.add(f.code)
             elif answer.kind == "quit":

@@ -25,10 +25,16 @@ class FileResult:
         return known if known is not None else self.doc.lines.position(offset)
 
 
+class FileError(str):
+    """A notice that is an error: a file that could not be read as its format requires (a
+    malformed XLIFF, PO or TMX file). The run goes on, and ends with exit code 2."""
+
+
 @dataclass
 class RunResult:
     files: list[FileResult] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line each, naming the file and line
 
     @property
     def findings(self) -> list[tuple[FileResult, Finding]]:

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from termcheck import suppression
+from termcheck.bilingual import bilingual_kind, make_bilingual_document
+from termcheck.bilingual.model import MalformedFile
 from termcheck.config import Settings
 from termcheck.discovery import discover
 from termcheck.document import Document
@@ -22,7 +24,7 @@ from termcheck.glossary.model import Glossary
 from termcheck.language import detect_language
 from termcheck.markup import markup_kind, prose_mask
 from termcheck.parallel import check_files
-from termcheck.results import FileResult, RunResult
+from termcheck.results import FileError, FileResult, RunResult
 from termcheck.rules import Context
 from termcheck.safe_regex import drain_timeouts
 from termcheck.textio import BinaryFile, Decoded, read_article
@@ -69,8 +71,12 @@ def display_path(path: Path) -> str:
     return rel if not rel.startswith("..") else str(path)
 
 
-def make_document(path: Path, lang: str, decoded: Decoded | None = None) -> Document:
-    """The document of `path`; `decoded` gives its text instead of the file (the fixer re-checks fixed text)."""
+def make_document(path: Path, lang: str, decoded: Decoded | None = None, source_lang: str = "auto") -> Document:
+    """The document of `path`; `decoded` gives its text instead of the file (the fixer re-checks fixed text).
+    A bilingual file (XLIFF, PO, TMX) brings its own source (`source_lang`: its language, or
+    'auto': as the file declares it, else detected); see termcheck.bilingual."""
+    if bilingual_kind(path):
+        return make_bilingual_document(path, lang, decoded, source_lang)
     decoded = decoded or read_article(path)
     kind = markup_kind(path)  # Markdown and HTML: only prose is checked (same offsets, see termcheck.markup)
     doc = Document(path=path, text=decoded.text, prose=prose_mask(decoded.text, kind), encoding=decoded.encoding)
@@ -121,6 +127,22 @@ def attach_source(doc: Document, options: LintOptions) -> list[str]:
     ratio = expected_ratio(doc.lang, src.lang)
     doc.source = SourceText(where, src.text, src.lang, src.prose, align(doc.prose, src.prose, ratio), ratio)
     return []
+
+
+def bilingual_notices(doc: Document, options: LintOptions) -> list[str]:
+    """What to say about a bilingual file: segments not translated yet (not checked), and a
+    --source file named for it (the file's own source segments are used)."""
+    notices = []
+    untranslated: list[str] = doc.meta["untranslated"]  # type: ignore[assignment]
+    if untranslated:
+        shown = ", ".join(repr(u.replace("\x04", " | ")) for u in untranslated[:3])
+        more = ", …" if len(untranslated) > 3 else ""
+        notices.append(f"{display_path(doc.path)}: {len(untranslated)} of {doc.meta['segments']} segments have no "
+                       f"translation yet and were not checked ({shown}{more})")
+    if options.source is not None and not options.source.is_dir():
+        notices.append(f"{display_path(doc.path)}: a bilingual file carries its source; "
+                       f"--source {display_path(options.source)} was not used")
+    return notices
 
 
 def source_language_of(prose: str) -> str:
@@ -174,14 +196,19 @@ def check_path(path: Path, options: LintOptions, engine: Engine) -> tuple[FileRe
     settings = options.settings
     notices: list[str] = []
     try:
-        doc = make_document(path, settings.lang)
+        doc = make_document(path, settings.lang, source_lang=options.source_lang)
     except BinaryFile:
         return None, [f"{display_path(path)}: binary file skipped"]
+    except MalformedFile as err:  # an error (exit 2), and the run goes on
+        return None, [FileError(f"{display_path(path)}:{err.line or 1}: {err.message}")]
     except InputError as err:
         return None, [f"{display_path(path)}: {err.message}"]
-    if options.source is not None:
-        notices.extend(attach_source(doc, options))
     info: dict[str, object] = {"lang": doc.lang}
+    if bilingual_kind(path):
+        notices.extend(bilingual_notices(doc, options))
+        info.update(units=doc.meta["segments"], untranslated=len(doc.meta["untranslated"]))  # type: ignore[arg-type]
+    elif options.source is not None:
+        notices.extend(attach_source(doc, options))
     # Glossary.languages walks every entry: asked once per run, not once per file.
     covered = engine.context.memo("covered-languages", "", lambda: engine.context.glossary.languages)
     if doc.lang not in covered:
@@ -223,7 +250,8 @@ def lint(options: LintOptions, engine: Engine | None = None) -> RunResult:
                                               keep_documents=options.keep_documents):
         if options.progress:
             options.progress.advance(path)
-        result.notices.extend(file_notices)
+        result.notices.extend(n for n in file_notices if not isinstance(n, FileError))
+        result.errors.extend(n for n in file_notices if isinstance(n, FileError))
         if fr is not None:
             result.files.append(fr)
     return result

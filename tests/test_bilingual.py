@@ -168,7 +168,6 @@ def test_json_of_a_run_without_source_is_unchanged(corpus: Path) -> None:
     (["mt", "--source", "src/a.txt"], "src/a.txt: --source is a file: give one target file, or a folder"),
     (["mt/a.txt", "--source", "src/a.txt", "--source-lang", "xx"], "source language 'xx' is not one termcheck reads"),
     (["mt/a.txt", "--source-lang", "fr"], "--source-lang needs --source"),
-    (["mt/a.txt", "--source", "src/a.txt", "--fix"], "--source cannot be combined with --fix"),
 ])
 def test_errors_are_exit_2_with_one_line(corpus: Path, args: list[str], message: str) -> None:
     run = run_cli("lint", *args, cwd=corpus)

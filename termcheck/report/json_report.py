@@ -5,10 +5,27 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from termcheck.bilingual import unit_at
+from termcheck.bilingual.escape import edit_format
 from termcheck.findings import Finding
 from termcheck.results import FileResult, RunResult
 
 VERSION = 1
+
+
+def unit_fields(fr: FileResult, f: Finding) -> dict[str, str]:
+    """Bilingual files: the id of the unit (and segment) whose target holds the finding."""
+    where = unit_at(fr.doc, f.span.start)
+    if where is None:
+        return {}
+    unit, segment = where
+    return {"unit": unit} if segment is None else {"unit": unit, "segment": segment}
+
+
+def escaped(fr: FileResult, replacement: str) -> str:
+    """A fix's replacement as it is written into the file (escaped in XLIFF, PO and TMX files)."""
+    fmt = edit_format(fr.doc.meta.get("markup"))
+    return replacement if fmt is None else fmt.escape(replacement)
 
 
 def finding_dict(fr: FileResult, f: Finding) -> dict[str, Any]:
@@ -30,11 +47,13 @@ def finding_dict(fr: FileResult, f: Finding) -> dict[str, Any]:
         "suggestions": list(f.suggestions),
         "fix": None if f.fix is None else {
             "applicability": f.fix.applicability.value,
-            "edits": [{"start": e.span.start, "end": e.span.end, "replacement": e.replacement} for e in f.fix.edits],
+            "edits": [{"start": e.span.start, "end": e.span.end, "replacement": escaped(fr, e.replacement)}
+                      for e in f.fix.edits],
         },
         "entry": f.entry,
         # Bilingual rules only: where the finding's counterpart is in the source (new in version 1).
         **({} if f.source_span is None else {"source_span": {"start": f.source_span.start, "end": f.source_span.end}}),
+        **unit_fields(fr, f),  # bilingual files only: "unit" and "segment" ids (new in version 1)
     }
 
 

@@ -19,6 +19,7 @@ from urllib.parse import quote
 from termcheck import __version__
 from termcheck.document import LineIndex
 from termcheck.findings import Finding, Severity
+from termcheck.report.json_report import escaped, unit_fields
 from termcheck.results import FileResult, RunResult
 from termcheck.rules import Rule, all_rules
 
@@ -104,7 +105,7 @@ def fix_object(fr: FileResult, f: Finding) -> dict[str, Any] | None:
         "artifactChanges": [{
             "artifactLocation": artifact_location(fr.path),
             "replacements": [{"deletedRegion": region(fr, e.span.start, e.span.end, snippet=False),
-                              "insertedContent": {"text": e.replacement}} for e in f.fix.edits],
+                              "insertedContent": {"text": escaped(fr, e.replacement)}} for e in f.fix.edits],
         }],
         "properties": {"applicability": f.fix.applicability.value},
     }
@@ -123,7 +124,8 @@ def result_object(fr: FileResult, f: Finding, rule_index: dict[str, int], artifa
         "locations": [{"physicalLocation": {"artifactLocation": location,
                                             "region": region(fr, f.span.start, f.span.end)}}],
         "partialFingerprints": {"termcheck/v1": _fingerprint(fr, f, occurrence)},
-        "properties": {"name": f.name, "suggestions": list(f.suggestions), "entry": f.entry},
+        "properties": {"name": f.name, "suggestions": list(f.suggestions), "entry": f.entry,
+                       **unit_fields(fr, f)},  # bilingual files: the unit (and segment) id
     }
     if f.source_span is not None:
         res["properties"]["sourceSpan"] = {"start": f.source_span.start, "end": f.source_span.end}
