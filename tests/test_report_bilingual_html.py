@@ -4,13 +4,19 @@ finding marked. Articles without a source keep the one-column view, byte for byt
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
+import lxml.html
 import pytest
-from conftest import UPDATE
+from conftest import UPDATE, run_cli
 
+from termcheck import parallel
+from termcheck.align import Bead
 from termcheck.document import Document, Span
 from termcheck.findings import Applicability, Edit, Finding, Fix, Severity
+from termcheck.report import bitext
 from termcheck.report import html as html_report
 from termcheck.results import FileResult, RunResult
 
@@ -52,3 +58,200 @@ def test_a_report_without_source_is_todays_report(monkeypatch: pytest.MonkeyPatc
     if UPDATE or not GOLDEN.exists():
         GOLDEN.write_text(got, encoding="utf-8")
     assert got == GOLDEN.read_text(encoding="utf-8")
+
+
+# --- with a source: the two side by side ------------------------------------------------------
+
+SOURCE = ("Le maire de Lyon a présenté lundi un budget de 1,5 milliard d'euros.\n"
+          "Il a annoncé une hausse de quatre pour cent des dépenses sociales pour les familles modestes.\n"
+          "Les critiques n'étaient pas convaincus par le projet du maire.\n"
+          "\n"
+          "La séance du conseil municipal a duré trois heures <script>alert('src')</script>.\n"
+          "Les élus de l'opposition ont dénoncé une gestion opaque des finances.\n")
+TARGET = ("The mayor of Lyon presented on Monday a budget of 2.5 billion euros.\n"
+          "Critics were not convinced by the mayor's project.\n"
+          "\n"
+          "The session of the city council lasted three hours <script>alert('tgt')</script>.\n"
+          "Opposition councillors denounced an opaque gestion of the finances.\n")
+SOURCE_NAME = "S<b>x<i>.txt"  # a hostile file name too
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line]
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pair")
+    (root / "T.txt").write_text(TARGET, encoding="utf-8")
+    (root / SOURCE_NAME).write_text(SOURCE, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def report(pair: Path) -> tuple[Path, dict[str, Any]]:
+    run = run_cli("lint", "T.txt", "--source", SOURCE_NAME, "--format", "html", "-o", "out.html", cwd=pair)
+    assert run.exit_code == 1, run.stderr
+    data = run_cli("lint", "T.txt", "--source", SOURCE_NAME, "--format", "json", cwd=pair).json()
+    return pair / "out.html", data
+
+
+def _page(path: Path) -> Any:
+    return lxml.html.fromstring(path.read_text(encoding="utf-8"))
+
+
+def _select(el: Any, path: str) -> list[Any]:
+    """XPath, with `.name` for an element of that class: `//tr.omission//mark.src`."""
+    xpath = re.sub(r"(?<=[\w*\]])\.([\w-]+)", r"[contains(concat(' ', @class, ' '), ' \1 ')]", path)
+    return list(el.xpath(xpath))
+
+
+def _rows(page: Any) -> list[tuple[set[str], str, str]]:
+    """(classes, source cell, target cell) of each row of the side-by-side view."""
+    return [(set(tr.get("class").split()), *(tr.find_class(side)[0].text_content() for side in ("src", "tgt")))
+            for tr in _select(page, "//table.bitext/tbody/tr")]
+
+
+def test_source_and_translation_side_by_side(report: tuple[Path, dict[str, Any]]) -> None:
+    path, _ = report
+    page = _page(path)
+    [table] = _select(page, "//section.article//table.bitext")
+    assert [th.text_content().split(")")[0] + ")" for th in _select(table, "thead//th")] == [
+        "Source (French)", "Translation (English)"]
+    assert SOURCE_NAME in _select(table, "thead//th")[0].text_content()
+    s, t = _lines(SOURCE), _lines(TARGET)
+    omitted = "Omitted: this source sentence has no translation"
+    assert _rows(page) == [({"bead", "pair"}, s[0], t[0]),
+                           ({"bead", "omission"}, s[1], omitted),
+                           ({"bead", "pair"}, s[2], t[1]),
+                           ({"bead", "pair", "para"}, s[3], t[2]),
+                           ({"bead", "pair"}, s[4], t[3])]
+    [row] = _select(table, ".//tr.omission")
+    assert _select(row, "td.tgt/*.note")[0].text_content() == omitted
+    assert [td.get("lang") for td in _select(row, "td")] == ["fr", "en"]
+    assert "1 sentence omitted" in _select(page, "//section.article/*.docmeta")[0].text_content()
+    assert not _select(page, "//section.article/div.text")  # the one-column view is replaced, not repeated
+
+
+def _finding(data: dict[str, Any], code: str) -> tuple[int, dict[str, Any]]:
+    [(idx, f)] = [(i, f) for i, f in enumerate(data["findings"]) if f["code"] == code]
+    return idx, f
+
+
+def test_both_spans_of_a_finding_are_marked_in_one_row(report: tuple[Path, dict[str, Any]]) -> None:
+    path, data = report
+    page = _page(path)
+    idx, number = _finding(data, "TC801")
+    assert (number["text"], SOURCE[number["source_span"]["start"] : number["source_span"]["end"]]) == (
+        "2.5 billion", "1,5 milliard")
+    [target] = _select(page, f"//td.tgt//mark[@id='f-{idx}']")
+    [source] = _select(page, f"//td.src//mark.src[@data-idx='{idx}']")
+    assert (target.text_content(), source.text_content()) == ("2.5 billion", "1,5 milliard")
+    assert target.getparent().getparent() is source.getparent().getparent()  # the same row
+    assert source.get("data-code") == "TC801" and "data-first" not in source.attrib and source.get("id") is None
+    item = page.get_element_by_id(f"item-{idx}")
+    assert number["message"] in item.text_content() and "In the source: 1,5 milliard" in item.text_content()
+
+    idx, omission = _finding(data, "TC803")
+    [source] = _select(page, f"//tr.omission/td.src//mark.src[@data-idx='{idx}']")
+    assert source.text_content() == _lines(SOURCE)[1]
+    idx, copy = _finding(data, "TC802")
+    assert [m.text_content() for m in _select(page, f"//mark[@data-idx='{idx}']")] == ["gestion", "gestion"]
+
+
+def test_every_finding_has_one_first_mark(report: tuple[Path, dict[str, Any]]) -> None:
+    path, data = report
+    page = _page(path)
+    firsts = _select(page, "//mark.hl[@data-first]")
+    assert [int(m.get("data-idx")) for m in firsts] == list(range(len(data["findings"])))
+    assert [m.text_content() for m in firsts] == [f["text"] for f in data["findings"]]
+    sources = _select(page, "//mark.hl.src")
+    assert len(sources) == sum("source_span" in f for f in data["findings"])
+
+
+def test_hostile_text_in_article_and_source_is_inert(report: tuple[Path, dict[str, Any]]) -> None:
+    path, _ = report
+    html = path.read_text(encoding="utf-8")
+    assert html.count("<script>") == 1 and "<script>alert" not in html and "<b>x<i>" not in html
+    page = _page(path)
+    assert len(page.xpath("//script")) == 1 and not page.xpath("//i")
+    assert SOURCE_NAME in _select(page, "//table.bitext//th")[0].text_content()
+    cells = [(r[1], r[2]) for r in _rows(page)]
+    assert ("La séance du conseil municipal a duré trois heures <script>alert('src')</script>.",
+            "The session of the city council lasted three hours <script>alert('tgt')</script>.") in cells
+
+
+def test_without_source_the_report_keeps_its_one_column_view(pair: Path) -> None:
+    run = run_cli("lint", "T.txt", "--format", "html", "-o", "alone.html", cwd=pair)
+    assert run.exit_code in (0, 1), run.stderr
+    html = (pair / "alone.html").read_text(encoding="utf-8")
+    page = lxml.html.fromstring(html)
+    assert not _select(page, "//table.bitext | //mark.src")
+    assert "table.bitext" not in html and "MutationObserver" not in html  # nor the view's styles and script
+    [text] = _select(page, "//section.article/div.text")
+    assert text.text_content() == TARGET
+
+
+def test_jobs_give_the_same_report(pair: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_BYTES", 1)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_FILES", 2)
+    for side, text in (("mt", TARGET), ("src", SOURCE)):
+        for i in range(4):
+            (tmp_path / side).mkdir(exist_ok=True)
+            (tmp_path / side / f"{i}.txt").write_text(text.replace("Lyon", f"Lyon {i}"), encoding="utf-8")
+    outs = []
+    for jobs in ("1", "2"):
+        run = run_cli("lint", "mt", "--source", "src", "--format", "html", "--jobs", jobs, "-o", f"{jobs}.html",
+                      cwd=tmp_path)
+        assert run.exit_code == 1, run.stderr
+        outs.append((tmp_path / f"{jobs}.html").read_text(encoding="utf-8"))
+    assert outs[0] == outs[1]
+    page = lxml.html.fromstring(outs[1])
+    assert len(_select(page, "//table.bitext")) == 4 and len(_select(page, "//table.bitext//tr.omission")) == 4
+    assert len(_select(page, "//mark.src")) >= 12
+
+
+# --- the rows, from a hand-made alignment ------------------------------------------------------
+
+def _side(text: str, *marked: tuple[int, int], prose: str | None = None) -> bitext.Side:
+    return bitext.Side(text, text if prose is None else prose, [Span(s, e) for s, e in marked])
+
+
+def test_rows_mark_additions_omissions_and_paragraphs() -> None:
+    target = "One.  Added.\n\nThree."
+    source = "Un.\nDeux.\n\nTrois."
+    beads = [Bead(Span(0, 4), Span(0, 3)), Bead(Span(6, 12), None), Bead(None, Span(4, 9)),
+             Bead(Span(14, 20), Span(11, 17))]
+    rows = bitext.rows(_side(target), _side(source), beads)
+    assert [(r.kind.value, r.paragraph) for r in rows] == [("pair", False), ("addition", False),
+                                                          ("omission", False), ("pair", True)]
+    assert bitext.counts(rows) == ["1 sentence omitted", "1 sentence added"]
+
+
+def test_text_outside_the_alignment_gets_a_row_when_it_holds_prose_or_a_finding() -> None:
+    target = "Title\n\nOne. \n"
+    source = "Titre\n\nUn."
+    beads = [Bead(Span(7, 11), Span(7, 10))]
+    [gap, pair] = bitext.rows(_side(target), _side(source), beads)
+    assert (gap.kind, gap.target, gap.source) == (bitext.RowKind.UNALIGNED, Span(0, 5), Span(0, 5))
+    assert pair.kind is bitext.RowKind.PAIR and not pair.paragraph  # the gap row comes between
+    # White space alone needs no row; a finding in it does (here an empty one, at the end).
+    assert [r.kind for r in bitext.rows(_side(target), _side(source), [Bead(Span(0, 11), Span(0, 10))])] == [
+        bitext.RowKind.PAIR]
+    rows = bitext.rows(_side(target, (13, 13)), _side(source), [Bead(Span(0, 11), Span(0, 10))])
+    assert [(r.kind, r.target) for r in rows] == [(bitext.RowKind.PAIR, Span(0, 11)),
+                                                  (bitext.RowKind.UNALIGNED, Span(13, 13))]
+    # An empty finding where a cell ends shows in that cell.
+    assert len(bitext.rows(_side(target, (11, 11)), _side(source), [Bead(Span(0, 11), Span(0, 10))])) == 1
+
+
+def test_cells_show_prose_without_markup() -> None:
+    """As termcheck.bilingual masks a segment: tags blanked, an entity shown as its character
+    in its first place (a space for a reference to white space)."""
+    text = 'a <g id="1">b</g> &amp; c&#160;d <x/>e'
+    prose = list(re.sub(r"<[^>]*>", lambda m: " " * len(m.group()), text))
+    amp, nbsp = text.index("&amp;"), text.index("&#160;")
+    prose[amp : amp + 5], prose[nbsp : nbsp + 6] = "&    ", "      "
+    shown = bitext.visible(text, "".join(prose))
+    assert len(shown) == len(text) and shown.replace(bitext.HIDDEN, "") == "a b & c d e"
+    assert bitext.visible("plain <b> text", "plain <b> text") == "plain <b> text"
