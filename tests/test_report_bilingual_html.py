@@ -5,12 +5,14 @@ finding marked. Articles without a source keep the one-column view, byte for byt
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import lxml.html
 import pytest
-from conftest import UPDATE, run_cli
+from conftest import ROOT, UPDATE, run_cli
+from test_report_html import CHROMIUM, CHROMIUM_ARGS, _open
 
 from termcheck import parallel
 from termcheck.align import Bead
@@ -255,3 +257,62 @@ def test_cells_show_prose_without_markup() -> None:
     shown = bitext.visible(text, "".join(prose))
     assert len(shown) == len(text) and shown.replace(bitext.HIDDEN, "") == "a b & c d e"
     assert bitext.visible("plain <b> text", "plain <b> text") == "plain <b> text"
+
+
+# --- in a real browser (skipped without playwright and Chromium) -------------------------------
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if CHROMIUM is None:
+        pytest.skip("Chromium not found (install Debian's 'chromium' package; it is not downloaded)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+def _box(page: Any, selector: str) -> dict[str, float]:
+    box: dict[str, float] = page.locator(selector).first.bounding_box()
+    return box
+
+
+def test_side_by_side_in_chromium(browser: Any, report: tuple[Path, dict[str, Any]]) -> None:
+    path, data = report
+    page, problems = _open(browser, path)
+    src, tgt = _box(page, "table.bitext tr.bead td.src"), _box(page, "table.bitext tr.bead td.tgt")
+    assert src["x"] + src["width"] <= tgt["x"] + 1 and abs(src["y"] - tgt["y"]) < 1  # two columns
+    assert page.locator("tr.omission td.tgt .note").is_visible()
+
+    # j opens the first finding (TC801): its source span is outlined too, and quoted in the details.
+    idx, _ = _finding(data, "TC801")
+    page.keyboard.press("j")
+    page.wait_for_function(f"document.querySelector('mark.src[data-idx=\"{idx}\"]').classList.contains('pair')")
+    assert "In the source: 1,5 milliard" in page.locator("#popover").inner_text()
+    # A click on a span in the source opens its finding, and outlines the span in the translation.
+    idx, copy = _finding(data, "TC802")
+    page.locator(f'mark.src[data-idx="{idx}"]').click()
+    assert copy["message"] in page.locator("#popover").inner_text()
+    page.wait_for_function(f"document.getElementById('f-{idx}').classList.contains('pair')")
+    assert page.locator("mark.pair").count() == 1
+    # Filters hide the source's marks with the translation's.
+    page.locator("input[data-filter=severity][value=warning]").uncheck()
+    assert page.locator("mark.src.off").count() == page.locator("mark.src").count() > 0
+    assert problems == []
+    page.close()
+
+
+def test_side_by_side_stacks_on_a_phone(browser: Any, report: tuple[Path, dict[str, Any]]) -> None:
+    path, _ = report
+    page, problems = _open(browser, path, width=390)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    src, tgt = _box(page, "table.bitext tr.bead td.src"), _box(page, "table.bitext tr.bead td.tgt")
+    assert src["y"] + src["height"] <= tgt["y"] + 1 and abs(src["x"] - tgt["x"]) < 1 and src["width"] > 300
+    label = page.evaluate("getComputedStyle(document.querySelector('td.src'), '::before').content")
+    assert label == '"Source (French)"'
+    shot = ROOT / "reports" / "test-html-report-bilingual-phone.png"
+    shot.parent.mkdir(exist_ok=True)
+    page.locator("table.bitext").screenshot(path=str(shot))
+    print(f"\nscreenshot of the side-by-side view at phone width: {shot}")
+    assert problems == []
+    page.close()
