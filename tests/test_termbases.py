@@ -7,7 +7,7 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 from termcheck.glossary import cache
 from termcheck.glossary.convert import convert, read_any
@@ -203,3 +203,12 @@ def test_malformed_termbase_gives_one_message_with_file_and_line(tmp_path: Path,
         assert len(errors) == 1, run.stderr
         assert f"{path}:{line}: " in errors[0] and message in errors[0], errors[0]
         assert "Traceback" not in run.stderr
+
+
+def test_the_table_example_in_the_glossary_readme_loads(tmp_path: Path) -> None:
+    readme = (ROOT / "glossaries" / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```csv\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "example.csv").write_text(example, encoding="utf-8")
+    idlib, sohr = read_table(tmp_path / "example.csv").names
+    assert idlib.alternates == {"en": ["Edlib"]} and idlib.wrong == {"fr": ["Idleb"]}
+    assert sohr.acronym == {"en": ["SOHR"], "fr": ["OSDH"]}
