@@ -12,6 +12,7 @@ of their own, so that every finding has its mark.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -149,6 +150,9 @@ def rows_for(fr: FileResult) -> list[Row]:
 
 
 def source_label(fr: FileResult, source: SourceText) -> str:
+    """Where the source is: its path, or that it is in the file (a bilingual file's source segments)."""
+    if source.path == fr.doc.path:
+        return "the file's source segments"
     return str(fr.info.get("source_path") or source.path)
 
 
@@ -172,6 +176,23 @@ def _note(kind: RowKind) -> str:
     return f'<span class="note">{text_node(_NOTES[kind])}</span>' if kind in _NOTES else ""
 
 
+class _Near:
+    """The findings whose span (or source span) can touch a range, found by bisection rather
+    than by a walk over all of them for every cell."""
+
+    def __init__(self, numbered: list[tuple[int, Finding]], source: bool) -> None:
+        spans = [(f.source_span if source else f.span, idx, f) for idx, f in numbered]
+        self.items = sorted(((sp.start, sp.end, idx, f) for sp, idx, f in spans if sp is not None),
+                            key=lambda item: (item[0], item[2]))
+        self.starts = [item[0] for item in self.items]
+        self.longest = max((e - s for s, e, _, _ in self.items), default=0)
+
+    def __call__(self, lo: int, hi: int) -> list[tuple[int, Finding]]:
+        first = bisect.bisect_left(self.starts, lo - self.longest)
+        last = bisect.bisect_right(self.starts, hi)
+        return [(idx, f) for s, e, idx, f in self.items[first:last] if e >= lo]
+
+
 def table(fr: FileResult, found: list[Row], numbered: list[tuple[int, Finding]], file_idx: int,
           lang_name: str, source_lang_name: str) -> str:
     """The side-by-side table of the article `fr` (which has a source)."""
@@ -182,11 +203,14 @@ def table(fr: FileResult, found: list[Row], numbered: list[tuple[int, Finding]],
     t_started: set[int] = set()
     s_started: set[int] = set()
     body: list[str] = []
+    near_t, near_s = _Near(numbered, source=False), _Near(numbered, source=True)
     for row in found:
         src = (_note(row.kind) if row.source is None else
-               highlight_source(s_text, numbered, file_idx, row.source.start, row.source.end, s_started, HIDDEN))
+               highlight_source(s_text, near_s(row.source.start, row.source.end), file_idx, row.source.start,
+                                row.source.end, s_started, HIDDEN))
         tgt = (_note(row.kind) if row.target is None else
-               highlight(t_text, numbered, file_idx, row.target.start, row.target.end, t_started, HIDDEN))
+               highlight(t_text, near_t(row.target.start, row.target.end), file_idx, row.target.start,
+                         row.target.end, t_started, HIDDEN))
         classes = f"bead {row.kind.value}" + (" para" if row.paragraph else "")
         body.append(f'<tr class="{classes}"><td class="src" lang="{attribute(source.lang)}" '
                     f'data-label="{attribute(src_label)}">{src}</td>'
