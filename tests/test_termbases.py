@@ -212,3 +212,10 @@ def test_the_table_example_in_the_glossary_readme_loads(tmp_path: Path) -> None:
     idlib, sohr = read_table(tmp_path / "example.csv").names
     assert idlib.alternates == {"en": ["Edlib"]} and idlib.wrong == {"fr": ["Idleb"]}
     assert sohr.acronym == {"en": ["SOHR"], "fr": ["OSDH"]}
+
+
+def test_validate_takes_a_termbase_in_its_own_order(tmp_path: Path) -> None:
+    table = _malformed(tmp_path, "terms.csv", "id,kind,en,fr\nzeta,place,Zeta,Zêta\nalpha,place,Alpha,Alpha\n")
+    run = run_cli("glossary", "validate", table)
+    assert run.exit_code == 0, run.stderr
+    assert "2 entries" in run.stdout
