@@ -15,7 +15,7 @@ from conftest import ROOT, UPDATE, run_cli
 from test_report_html import CHROMIUM, CHROMIUM_ARGS, _open
 
 from termcheck import parallel
-from termcheck.align import Bead
+from termcheck.align import Bead, SourceText
 from termcheck.document import Document, Span
 from termcheck.findings import Applicability, Edit, Finding, Fix, Severity
 from termcheck.report import bitext
@@ -316,3 +316,22 @@ def test_side_by_side_stacks_on_a_phone(browser: Any, report: tuple[Path, dict[s
     print(f"\nscreenshot of the side-by-side view at phone width: {shot}")
     assert problems == []
     page.close()
+
+
+def test_a_finding_across_two_rows_is_split_and_linked_once() -> None:
+    target, source = "One two. Three four.\n", "Un deux. Trois quatre.\n"
+    doc = Document(path=Path("t.txt"), text=target, lang="en")
+    doc.source = SourceText(Path("s.txt"), source, "fr", alignment=[Bead(Span(0, 8), Span(0, 8)),
+                                                                     Bead(Span(9, 20), Span(9, 22))])
+    across = Finding("TC601", "inconsistent", "across", Span(4, 14), Severity.WARNING, text=target[4:14],
+                     source_span=Span(3, 14))
+    empty = Finding("TC701", "residue", "at the end", Span(21, 21), Severity.INFO, text="")
+    page = lxml.html.fromstring(html_report.render(RunResult([FileResult("t.txt", doc, [across, empty],
+                                                                         {"lang": "en"})])))
+    pieces = _select(page, "//td.tgt//mark[@data-idx='0']")
+    assert [(m.text_content(), m.get("id")) for m in pieces] == [("two.", "f-0"), ("Three", None)]
+    assert "cont" in pieces[1].get("class")
+    assert [m.text_content() for m in _select(page, "//td.src//mark[@data-idx='0']")] == ["deux.", "Trois"]
+    # The empty finding after the last sentence gets a row of its own, so that it has its mark.
+    [row] = _select(page, "//tr[.//mark[@id='f-1']]")
+    assert "unaligned" in row.get("class")
