@@ -316,3 +316,46 @@ def test_source_with_interactive_for_plain_articles(tmp_path: Path) -> None:
     assert result.exit_code in (0, 1), result.stderr
     assert (tmp_path / "a.txt").read_text(encoding="utf-8").startswith("Rebels left Idlib")
     assert (tmp_path / "src.txt").read_text(encoding="utf-8") == SOURCE
+
+
+def test_utf16_crlf_xliff_keeps_its_bom_and_line_endings(tmp_path: Path) -> None:
+    text = (BILINGUAL / "article.xlf").read_text(encoding="utf-8").replace("\n", "\r\n")
+    path = tmp_path / "a.xlf"
+    path.write_bytes(text.replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    original = path.read_bytes()
+    before, targets_before, _ = segments(path)
+    run_cli("lint", path.name, "--fix", "--lang", "en", cwd=tmp_path)
+    fixed = path.read_bytes()
+    assert fixed[:2] == original[:2] == b"\xff\xfe" and fixed != original
+    after, targets_after, _ = segments(path)
+    assert outside(before, targets_before) == outside(after, targets_after)
+    assert after.count("\r\n") == before.count("\r\n") and "\n" not in after.replace("\r\n", "")
+    etree.parse(str(path))
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_damaged_files_parse_or_fail_with_a_line_never_crash(name: str) -> None:
+    import random
+
+    from termcheck.bilingual.model import MalformedFile
+
+    rng = random.Random(name)
+    text = read_bilingual(BILINGUAL / name).text
+    kind = bilingual_kind(BILINGUAL / name)
+    assert kind is not None
+    for _ in range(150):
+        chars = list(text)
+        for _ in range(rng.randint(1, 4)):
+            i = rng.randrange(len(chars))
+            if rng.random() < 0.5:
+                del chars[i : i + rng.randint(1, 30)]
+            else:
+                chars.insert(i, rng.choice('<>&;"\\\n\r#~ \x00\x0c\u2028é'))
+        damaged = "".join(chars)
+        try:
+            parsed = parse(kind, damaged, name)
+        except MalformedFile as err:
+            assert err.line is None or err.line >= 1
+            continue
+        assert len(parsed.target_prose) == len(parsed.source_prose) == len(damaged)
+        assert all(s.target is None or s.target.end <= len(damaged) for s in parsed.segments)
