@@ -219,3 +219,53 @@ def test_validate_takes_a_termbase_in_its_own_order(tmp_path: Path) -> None:
     run = run_cli("glossary", "validate", table)
     assert run.exit_code == 0, run.stderr
     assert "2 entries" in run.stdout
+
+
+def test_other_tools_tbx_shapes_are_read(tmp_path: Path) -> None:
+    """TBX v3 in the dialect's namespace with definitions in descripGrp and no statuses; TBX v2
+    with ntig/termGrp, normativeAuthorization and superseded terms."""
+    v3 = _malformed(tmp_path, "v3.tbx", """<?xml version="1.0" encoding="utf-8"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed:3.0">
+  <tbxHeader><fileDesc><sourceDesc><p>MultiTerm export</p></sourceDesc></fileDesc></tbxHeader>
+  <text><body>
+    <conceptEntry id="aleppo">
+      <descrip type="subjectField">place</descrip>
+      <langSec xml:lang="en-GB">
+        <descripGrp><descrip type="definition">City in northern
+          Syria.</descrip><admin type="source">Oxford</admin></descripGrp>
+        <termSec><term>Aleppo</term><termNote type="partOfSpeech">noun</termNote></termSec>
+        <termSec><term>Halab</term></termSec>
+      </langSec>
+      <langSec xml:lang="fr-FR"><termSec><term>Alep</term></termSec></langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+""")
+    [aleppo] = read_tbx(v3).names
+    assert aleppo.canonical == {"en": "Aleppo", "fr": "Alep"} and aleppo.alternates == {"en": ["Halab"]}
+    assert aleppo.note == "City in northern Syria." and aleppo.ref == ""
+    v2 = _malformed(tmp_path, "v2.tbx", """<?xml version="1.0"?>
+<martif type="TBX" xml:lang="en"><text><body>
+  <termEntry id="nato">
+    <descrip type="subjectField">organisation</descrip>
+    <langSet xml:lang="en">
+      <ntig><termGrp><term>NATO</term><termNote type="termType">acronym</termNote>
+        <termNote type="normativeAuthorization">preferredTerm</termNote></termGrp></ntig>
+      <ntig><termGrp><term>North Atlantic Treaty Organization</term></termGrp></ntig>
+    </langSet>
+    <langSet xml:lang="fr">
+      <tig><term>OTAN</term><termNote type="normativeAuthorization">preferredTerm</termNote></tig>
+      <tig><term>Organisation du traité de l'Atlantique Nord</term>
+        <termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+      <tig><term>Otan</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></tig>
+    </langSet>
+  </termEntry>
+</body></text></martif>
+""")
+    [nato] = read_tbx(v2).names
+    # A preferred acronym with no preferred full form is the canonical form and an acronym (as
+    # the shipped NATO entry has it); the full form is then an alternate.
+    assert nato.canonical == {"en": "NATO", "fr": "OTAN"} and nato.acronym == {"en": ["NATO"]}
+    assert nato.alternates == {"en": ["North Atlantic Treaty Organization"],
+                               "fr": ["Organisation du traité de l'Atlantique Nord"]}
+    assert nato.wrong == {"fr": ["Otan"]}
