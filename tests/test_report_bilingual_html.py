@@ -335,3 +335,34 @@ def test_a_finding_across_two_rows_is_split_and_linked_once() -> None:
     # The empty finding after the last sentence gets a row of its own, so that it has its mark.
     [row] = _select(page, "//tr[.//mark[@id='f-1']]")
     assert "unaligned" in row.get("class")
+
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="fr" target-language="en" datatype="plaintext" original="a.txt">
+    <body>
+      <trans-unit id="1">
+        <source>Le maire a présenté un budget de 1,5 milliard d'euros &amp; plus.</source>
+        <target>The mayor presented a budget of 2.5 billion euros &amp; more.</target>
+      </trans-unit>
+      <trans-unit id="2">
+        <source>Les élus ont dénoncé une <g id="1">gestion</g> opaque des finances.</source>
+        <target>Councillors denounced an opaque <g id="1">gestion</g> of the finances.</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+
+def test_a_bilingual_file_shows_its_segments_side_by_side(tmp_path: Path) -> None:
+    (tmp_path / "a.xlf").write_text(XLIFF, encoding="utf-8")
+    run = run_cli("lint", "a.xlf", "--format", "html", "-o", "out.html", cwd=tmp_path)
+    assert run.exit_code == 1, run.stderr
+    page = _page(tmp_path / "out.html")
+    assert [r[1:] for r in _rows(page)] == [
+        ("Le maire a présenté un budget de 1,5 milliard d'euros & plus.",
+         "The mayor presented a budget of 2.5 billion euros & more."),
+        ("Les élus ont dénoncé une gestion opaque des finances.",
+         "Councillors denounced an opaque gestion of the finances.")]  # tags left out, &amp; shown as &
+    assert {m.text_content() for m in _select(page, "//td.src//mark.src")} >= {"1,5 milliard", "gestion"}
