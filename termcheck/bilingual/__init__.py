@@ -21,13 +21,13 @@ from pathlib import Path
 
 from termcheck.bilingual.model import BilingualFile, Segment
 from termcheck.document import Document
-from termcheck.textio import Decoded, decode_bytes, read_article
+from termcheck.textio import Decoded, read_article
 
 KINDS = {".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff", ".mqxliff": "xliff", ".po": "po", ".tmx": "tmx"}
 SUFFIX_GLOBS = [f"*{s}" for s in KINDS]  # discovered in folders by default, beside *.txt and *.md
 
-_XML_ENCODING = re.compile(rb"""^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-_PO_CHARSET = re.compile(rb"charset\s*=\s*([A-Za-z0-9._-]+)")
+_XML_ENCODING = re.compile(r"""^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_PO_CHARSET = re.compile(r"charset\s*=\s*([A-Za-z0-9._-]+)")
 
 __all__ = ["KINDS", "SUFFIX_GLOBS", "BilingualFile", "Segment", "bilingual_kind", "make_bilingual_document",
            "read_bilingual"]
@@ -38,13 +38,13 @@ def bilingual_kind(path: Path) -> str | None:
     return KINDS.get(path.suffix.lower())
 
 
-def declared_encoding(data: bytes, kind: str) -> str | None:
+def declared_encoding(head: str, kind: str) -> str | None:
     """The encoding the file declares (XML declaration, PO header's charset), as a codec name."""
-    m = _PO_CHARSET.search(data[:8192]) if kind == "po" else _XML_ENCODING.match(data)
+    m = _PO_CHARSET.search(head) if kind == "po" else _XML_ENCODING.match(head)
     if m is None:
         return None
     try:
-        return codecs.lookup(m.group(1).decode("ascii")).name
+        return codecs.lookup(m.group(1)).name
     except LookupError:
         return None
 
@@ -56,14 +56,15 @@ def read_bilingual(path: Path) -> Decoded:
     kind = bilingual_kind(path)
     if kind is None or decoded.encoding.startswith(("utf-16", "utf-32")):
         return decoded
-    data = path.read_bytes()
-    encoding = declared_encoding(data, kind)
+    # The declaration is ASCII, which every encoding read here decodes alike.
+    encoding = declared_encoding(decoded.text[:8192], kind)
     if encoding is None or encoding in ("utf-8", codecs.lookup(decoded.encoding).name):
         return decoded
+    data = decoded.text.encode(decoded.encoding)  # the file's bytes: a Decoded re-encodes to them
     try:
         return Decoded(data.decode(encoding), encoding)
     except UnicodeDecodeError:
-        return decode_bytes(data, path)
+        return decoded
 
 
 def parse(kind: str, text: str, path: Path | str, lang: str = "auto") -> BilingualFile:

@@ -92,8 +92,9 @@ def _polib_entries(text: str, path: Path | str) -> list[object]:
         po = polib.pofile(_OTHER_BREAKS.sub(" ", text) + "\n")  # its lines then are the file's lines
     except (OSError, ValueError, UnicodeError) as err:
         m = _POLIB_LINE.search(str(err))
-        reason = str(err).split("):", 1)[-1].strip() if "):" in str(err) else "syntax error"
-        raise MalformedFile(f"PO {reason}", path, int(m.group(1)) if m else None) from None
+        detail = str(err).split("):", 1)[-1].strip() if "):" in str(err) else ""
+        raise MalformedFile(f"PO syntax error{': ' + detail if detail else ''}", path,
+                            int(m.group(1)) if m else None) from None
     return list(po)
 
 
