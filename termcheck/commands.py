@@ -21,7 +21,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-glossary_app = typer.Typer(help="Review and validate glossaries.", no_args_is_help=True)
+glossary_app = typer.Typer(help="Review, validate and convert glossaries.", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
 
 
