@@ -196,7 +196,7 @@ def test_malformed_termbase_gives_one_message_with_file_and_line(tmp_path: Path,
                                                                   message: str) -> None:
     path = _malformed(tmp_path, name, text)
     for args in (("glossary", "validate", path), ("glossary", "convert", path, tmp_path / "out.toml"),
-                 ("lint", _malformed(tmp_path, "a.txt", "Text.\n"), "--glossary", path)):
+                 ("lint", _malformed(tmp_path, "a.txt", "Text.\n"), "--glossary", path, "--no-default-glossary")):
         run = run_cli(*args)
         assert run.exit_code == 2, (args, run.stdout, run.stderr)
         errors = [ln for ln in run.stderr.splitlines() if ln.startswith("termcheck: error:")]
