@@ -4,10 +4,12 @@ loss, used wherever a glossary is, and refused with one clear message when malfo
 from __future__ import annotations
 
 import dataclasses
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli
+from lxml import etree
 
 from termcheck.glossary import cache
 from termcheck.glossary.convert import convert, read_any
@@ -65,6 +67,51 @@ def test_shipped_name_glossaries_survive_toml_tbx_csv_tbx_toml(tmp_path: Path) -
     for fmt in ("tbx", "csv", "tbx3", "tsv", "toml"):
         g = _through(g, fmt, tmp_path)
         assert _plain(g) == _plain(shipped), fmt
+
+
+# The TBX v2 core structure's content models (ISO 30042:2008, TBXcoreStructV02.dtd), restricted to
+# the elements termcheck writes: concept data before the language sections, a term before its
+# termNotes, ids that are XML names.
+TBX2_CORE = """
+<!ENTITY % auxInfo "(descrip | descripGrp | admin | adminGrp | transacGrp | note | ref | xref)*">
+<!ELEMENT martif (martifHeader, text)>
+<!ATTLIST martif type CDATA #REQUIRED xml:lang CDATA #IMPLIED>
+<!ELEMENT martifHeader (fileDesc, encodingDesc?)>
+<!ELEMENT fileDesc (titleStmt?, sourceDesc+)>
+<!ELEMENT titleStmt (title)>
+<!ELEMENT title (#PCDATA)>
+<!ELEMENT sourceDesc (p+)>
+<!ELEMENT encodingDesc (p+)>
+<!ELEMENT p (#PCDATA)>
+<!ATTLIST p type CDATA #IMPLIED>
+<!ELEMENT text (body)>
+<!ELEMENT body (termEntry*)>
+<!ELEMENT termEntry (%auxInfo;, langSet+)>
+<!ATTLIST termEntry id ID #IMPLIED>
+<!ELEMENT langSet (%auxInfo;, (tig | ntig)+)>
+<!ATTLIST langSet xml:lang CDATA #REQUIRED>
+<!ELEMENT tig (term, termNote*, %auxInfo;)>
+<!ELEMENT term (#PCDATA)>
+<!ELEMENT termNote (#PCDATA)>
+<!ATTLIST termNote type CDATA #REQUIRED>
+<!ELEMENT descrip (#PCDATA)>
+<!ATTLIST descrip type CDATA #REQUIRED>
+<!ELEMENT admin (#PCDATA)>
+<!ATTLIST admin type CDATA #REQUIRED>
+<!ELEMENT note (#PCDATA)>
+"""
+
+
+def test_written_tbx_follows_the_core_structure() -> None:
+    shipped = load_glossary([default_glossary_dir() / "names"])
+    dtd = etree.DTD(StringIO(TBX2_CORE))
+    for names in (read_tbx(FIXTURE).names, shipped.names):
+        written = etree.fromstring(convert(Glossary(names=names), "tbx").text)
+        assert dtd.validate(written), dtd.error_log.filter_from_errors()[:3]
+    v3 = etree.fromstring(convert(Glossary(names=read_tbx(FIXTURE).names), "tbx3").text)
+    assert v3.tag == "{urn:iso:std:iso:30042:ed-2}tbx" and v3.get("type") == "TBX-Basic"
+    assert [etree.QName(e).localname for e in v3.find(".//{*}conceptEntry")][:4] == [
+        "descrip", "note", "admin", "langSec"]
 
 
 def test_convert_command_writes_each_format_and_says_what_it_left_out(tmp_path: Path) -> None:
