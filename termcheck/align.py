@@ -121,14 +121,22 @@ def paragraphs(prose: str) -> list[Span]:
     return out
 
 
-def sentences(prose: str, within: Span | None = None) -> list[Span]:
-    """The sentences of `prose` (of `within` only, when given), trimmed, in order."""
+# Languages that write ordinals as a number and a full stop (am 3. Oktober, im 20. Jahrhundert,
+# 1. Lig): there a stop after a number of one or two digits does not end a sentence.
+ORDINAL_STOP_LANGS = frozenset({"de", "tr"})
+_ORDINAL = re.compile(r"(?<![\w.,])\d{1,2}$")
+
+
+def sentences(prose: str, within: Span | None = None, lang: str = "") -> list[Span]:
+    """The sentences of `prose` (of `within` only, when given), trimmed, in order; `lang`, the
+    text's language, tells whether '3.' can be an ordinal."""
     lo, hi = (0, len(prose)) if within is None else (within.start, within.end)
     out: list[Span] = []
     for line in _LINE.finditer(prose, lo, hi):
         start = line.start()
         for m in _END.finditer(prose, line.start(), line.end()):
-            if _abbreviation(prose, start, m.start()):
+            if _abbreviation(prose, start, m.start()) or (
+                    lang in ORDINAL_STOP_LANGS and m.group() == "." and _ORDINAL.search(prose, start, m.start())):
                 continue
             span = _trim(prose, start, m.end())
             if span is not None:
@@ -230,7 +238,21 @@ def _joined(spans: list[Span]) -> Span | None:
     return Span(spans[0].start, spans[-1].end) if spans else None
 
 
-def align(target: str, source: str, ratio: float = RATIO) -> list[Bead]:
+def _lines(text: str, para: Span) -> list[Span]:
+    return [span for m in _LINE.finditer(text, para.start, para.end) if (span := _trim(text, m.start(), m.end()))]
+
+
+def _by_lines(target: str, source: str, t_group: list[Span],
+              s_group: list[Span]) -> list[tuple[list[Span], list[Span]]]:
+    if len(t_group) != 1 or len(s_group) != 1:
+        return [(t_group, s_group)]
+    t_lines, s_lines = _lines(target, t_group[0]), _lines(source, s_group[0])
+    if len(t_lines) < 2 or len(t_lines) != len(s_lines):
+        return [(t_group, s_group)]
+    return [([t], [s]) for t, s in zip(t_lines, s_lines, strict=True)]
+
+
+def align(target: str, source: str, ratio: float = RATIO, target_lang: str = "", source_lang: str = "") -> list[Bead]:
     """The sentence alignment of `target` (a translation's prose) with `source` (its source's),
     `ratio` being the expected target length per source character (expected_ratio)."""
     t_paras, s_paras = paragraphs(target), paragraphs(source)
@@ -239,16 +261,37 @@ def align(target: str, source: str, ratio: float = RATIO) -> list[Bead]:
     else:
         groups = [(t_paras[ti : ti + tn], s_paras[si : si + sn]) for ti, tn, si, sn in
                   align_lengths([length(target, p) for p in t_paras], [length(source, p) for p in s_paras], ratio)]
+    # Paragraphs of as many lines on both sides are paired line by line, as paragraphs are: a
+    # text of one sentence or one paragraph per line keeps its lines through translation.
+    groups = [pair for t_group, s_group in groups for pair in _by_lines(target, source, t_group, s_group)]
     beads: list[Bead] = []
     for t_group, s_group in groups:
-        t_sents = [s for p in t_group for s in sentences(target, p)]
-        s_sents = [s for p in s_group for s in sentences(source, p)]
+        t_sents = [s for p in t_group for s in sentences(target, p, target_lang)]
+        s_sents = [s for p in s_group for s in sentences(source, p, source_lang)]
         if not t_sents or not s_sents:
             beads.extend(Bead(t, None) for t in t_sents)
             beads.extend(Bead(None, s) for s in s_sents)
             continue
         marks = ([anchors(target, s) for s in t_sents], [anchors(source, s) for s in s_sents])
+        group: list[Bead] = []
         for ti, tn, si, sn in align_lengths([length(target, s) for s in t_sents],
                                             [length(source, s) for s in s_sents], ratio, marks):
-            beads.append(Bead(_joined(t_sents[ti : ti + tn]), _joined(s_sents[si : si + sn])))
+            group.append(Bead(_joined(t_sents[ti : ti + tn]), _joined(s_sents[si : si + sn])))
+        beads.extend(_paired_gaps(group))
     return beads
+
+
+def _paired_gaps(beads: list[Bead]) -> list[Bead]:
+    """A sentence without counterpart next to a counterpart-less sentence of the other side is
+    one loose translation, not an omission and an addition in the same place (MT hardly ever
+    drops a sentence and adds one there): the two are one bead."""
+    out: list[Bead] = []
+    for bead in beads:
+        last = out[-1] if out else None
+        if last is not None and (last.target is None) != (bead.target is None) and \
+                (last.source is None) != (bead.source is None) and \
+                (last.target is None or last.source is None) and (bead.target is None or bead.source is None):
+            out[-1] = Bead(last.target or bead.target, last.source or bead.source)
+        else:
+            out.append(bead)
+    return out

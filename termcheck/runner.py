@@ -125,7 +125,8 @@ def attach_source(doc: Document, options: LintOptions) -> list[str]:
     if options.source_lang == "auto":
         src.lang = source_language_of(src.prose)
     ratio = expected_ratio(doc.lang, src.lang)
-    doc.source = SourceText(where, src.text, src.lang, src.prose, align(doc.prose, src.prose, ratio), ratio)
+    alignment = align(doc.prose, src.prose, ratio, doc.lang, src.lang)
+    doc.source = SourceText(where, src.text, src.lang, src.prose, alignment, ratio)
     return []
 
 

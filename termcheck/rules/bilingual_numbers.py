@@ -23,7 +23,9 @@ _TIME_BEFORE = re.compile(r"(?:\d[h:]|\d\.(?=\d\d\s?uhr))$", re.IGNORECASE)
 
 _MULTIPLIERS: dict[str, dict[str, float]] = {
     "en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9,
-           "trillion": 1e12, "trillions": 1e12},
+           "trillion": 1e12, "trillions": 1e12,
+           # British usage, and translators of milliard: 6 thousand million euros
+           "thousand million": 1e9, "thousand millions": 1e9, "thousand billion": 1e12},
     "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9,
            "mds": 1e9, "mrd": 1e9, "billion": 1e12, "billions": 1e12},
     "de": {"tausend": 1e3, "tsd": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9,
@@ -36,6 +38,7 @@ _MULTIPLIERS: dict[str, dict[str, float]] = {
 }
 _PERCENT = re.compile(r"\s?(?:%|pour\s?cent\b|por\s?ciento\b|prozent\b|per\s?cent\b|percent\b|per\s?cento\b|"
                       r"yüzde\b)", re.IGNORECASE)
+_THOUSANDS_REST = re.compile(r"[\s\u00a0]+(\d{3})(?![\d.,]\d)")
 _NEXT_WORDS = re.compile(r"[\s\u00a0\u202f]*([^\W\d_]+)\.?(?:[\s\u00a0\u202f]+([^\W\d_]+))?")
 # English numbers in words, for target sentences in English.
 _EN_WORDS = {w: float(n) for n, w in enumerate(
@@ -104,18 +107,26 @@ def quantities(text: str, lang: str, *, words: bool = False) -> list[Quantity]:
     numbers in words too."""
     out: list[Quantity] = []
     for m in _NUMBER.finditer(text):
+        if out and m.start() < out[-1].end:
+            continue  # the rest of the number before (55 mil 053)
         if _TIME_AFTER.match(text, m.end()) or _TIME_BEFORE.search(text, 0, m.start()):
             continue
         if not words and m.end() < len(text) and text[m.end()].isalpha():
             continue  # in a source: an ordinal or a decade (1er, 3e, 60er), rendered many ways
         factor, end = _multiplier(text, m.end(), lang)
+        rest = 0.0
+        if factor == 1e3 and (more := _THOUSANDS_REST.match(text, end)):
+            rest, end = float(more.group(1)), more.end()  # Mexican Spanish: 55 mil 053 (55,053)
         percent = _PERCENT.match(text, end)
         if percent:
             end = percent.end()
         bases = frozenset(readings(m.group(), lang))
-        values = frozenset(round(v * factor, 6) for v in bases)
+        values = frozenset(round(v * factor + rest, 6) for v in bases)
         out.append(Quantity(m.start(), end, text[m.start() : end], values, bases, factor != 1.0 or bool(percent)))
     if words:
+        for m in _EN_DECADE.finditer(text):
+            out.append(Quantity(m.start(), m.end(), m.group(1), frozenset({float(m.group(1))}),
+                                frozenset({float(m.group(1))}), False))
         for m in _EN_WORD.finditer(text):
             factor, end = _multiplier(text, m.end(), "en")
             value = _EN_WORDS[m.group().lower()]
@@ -137,6 +148,10 @@ def _decade(a: Quantity, b: Quantity) -> bool:
     60: the 1960s; '12: 2012)."""
     short, long = sorted((a.text, b.text), key=len)
     return short.isdigit() and len(short) == 2 and long[:4].isdigit() and long[2:4] == short
+
+
+# An English decade in two digits, which the number pattern leaves out: the '50s, the 50s.
+_EN_DECADE = re.compile(r"(?<![\w.,])['’]?(\d0)s\b")
 
 
 def mismatches(target: str, source: str, target_lang: str, source_lang: str,
