@@ -10,11 +10,9 @@ into character offsets, so that a token's span is a slice of the decoded file.
 
 from __future__ import annotations
 
-import bisect
 import re
 import xml.parsers.expat as expat
 from dataclasses import dataclass, field
-from itertools import accumulate
 from pathlib import Path
 
 from termcheck.bilingual.model import MalformedFile
@@ -22,6 +20,7 @@ from termcheck.document import Span
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 START, END, TEXT, OTHER = "start", "end", "text", "other"
+_NOT_BREAKS = re.compile(r"[^\r\n]+")
 
 
 @dataclass(frozen=True)
@@ -46,16 +45,20 @@ def _attr_name(name: str) -> str:
     return f"xml:{local}" if uri == XML_NS else f"{{{uri}}}{local}"  # mq:version is not XLIFF's version
 
 
-class _CharOffsets:
-    """Byte offsets of the text's UTF-8 form to character offsets."""
-
-    def __init__(self, text: str) -> None:
-        self._ascii = text.isascii()
-        if not self._ascii:
-            self._starts = list(accumulate((len(c.encode("utf-8", "surrogatepass")) for c in text), initial=0))
-
-    def __call__(self, byte: int) -> int:
-        return byte if self._ascii else bisect.bisect_left(self._starts, byte)
+def _char_offsets(text: str, byte_offsets: list[int]) -> list[int]:
+    """Byte offsets into the text's UTF-8 form (in increasing order) as character offsets: each
+    step's bytes decoded once, so the whole file costs one pass in C."""
+    if text.isascii():
+        return byte_offsets
+    data = text.encode("utf-8", "surrogatepass")
+    out: list[int] = []
+    byte = char = 0
+    for offset in byte_offsets:
+        if offset > byte:
+            char += len(data[byte:offset].decode("utf-8", "surrogatepass"))
+            byte = offset
+        out.append(char)
+    return out
 
 
 def tokens(text: str, path: Path | str) -> list[Token]:
@@ -88,8 +91,7 @@ def tokens(text: str, path: Path | str) -> list[Token]:
     except expat.ExpatError as err:
         raise MalformedFile(f"not well-formed XML: {expat.ErrorString(err.code)} (column {err.offset + 1})",
                          path, err.lineno) from None
-    chars = _CharOffsets(text)
-    starts = [chars(index) for _, index, _, _, _ in raw] + [len(text)]
+    starts = [*_char_offsets(text, [index for _, index, _, _, _ in raw]), len(text)]
     out: list[Token] = []
     for i, (kind, _, name, attrs, chars_) in enumerate(raw):
         ns, local = _split_name(name) if name else ("", "")
@@ -99,7 +101,7 @@ def tokens(text: str, path: Path | str) -> list[Token]:
 
 def blank(text: str) -> list[str]:
     """A mask with nothing in it yet: every character but line breaks a space."""
-    return list(re.sub(r"[^\r\n]", " ", text))
+    return list(_NOT_BREAKS.sub(lambda m: " " * (m.end() - m.start()), text))
 
 
 def show_text(text: str, token: Token, mask: list[str]) -> None:
