@@ -359,3 +359,17 @@ def test_damaged_files_parse_or_fail_with_a_line_never_crash(name: str) -> None:
             continue
         assert len(parsed.target_prose) == len(parsed.source_prose) == len(damaged)
         assert all(s.target is None or s.target.end <= len(damaged) for s in parsed.segments)
+
+
+def test_default_include_has_every_bilingual_suffix() -> None:
+    from termcheck.bilingual import SUFFIX_GLOBS
+    from termcheck.config import DEFAULT_INCLUDE
+
+    assert set(SUFFIX_GLOBS) <= set(DEFAULT_INCLUDE)
+
+
+def test_a_po_template_is_all_untranslated(tmp_path: Path) -> None:
+    (tmp_path / "story.pot").write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                                        'msgid "Frappes sur Idleb."\nmsgstr ""\n', encoding="utf-8")
+    run = run_cli("lint", "story.pot", "--lang", "en", cwd=tmp_path)
+    assert run.exit_code == 0 and "1 of 1 segments have no translation yet" in run.stderr

@@ -23,8 +23,11 @@ from termcheck.bilingual.model import BilingualFile, Segment
 from termcheck.document import Document
 from termcheck.textio import Decoded, read_article
 
-KINDS = {".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff", ".mqxliff": "xliff", ".po": "po", ".tmx": "tmx"}
-SUFFIX_GLOBS = [f"*{s}" for s in KINDS]  # discovered in folders by default, beside *.txt and *.md
+KINDS = {".xlf": "xliff", ".xliff": "xliff", ".sdlxliff": "xliff", ".mqxliff": "xliff", ".po": "po", ".tmx": "tmx",
+         ".pot": "po"}
+# Discovered in folders by default, beside *.txt and *.md (termcheck.config.DEFAULT_INCLUDE). Not
+# .pot: a template has no translation to check (named on the command line, it is read as PO).
+SUFFIX_GLOBS = [f"*{s}" for s in KINDS if s != ".pot"]
 
 _XML_ENCODING = re.compile(r"""^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _PO_CHARSET = re.compile(r"charset\s*=\s*([A-Za-z0-9._-]+)")
