@@ -121,7 +121,9 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
             n = save_baseline(result, req.write_baseline)
             if not req.quiet:
                 echo(f"termcheck: recorded {n} finding{'s' if n != 1 else ''} in {req.write_baseline}", err=True)
-            return 0
+            for error in result.errors:  # a malformed file's findings are not in the baseline: say so
+                echo(f"termcheck: error: {error}", err=True)
+            return 2 if result.errors else 0
     except TermcheckError as err:
         return _failed(echo, err)
     if not req.quiet:

@@ -373,3 +373,11 @@ def test_a_po_template_is_all_untranslated(tmp_path: Path) -> None:
                                         'msgid "Frappes sur Idleb."\nmsgstr ""\n', encoding="utf-8")
     run = run_cli("lint", "story.pot", "--lang", "en", cwd=tmp_path)
     assert run.exit_code == 0 and "1 of 1 segments have no translation yet" in run.stderr
+
+
+def test_write_baseline_names_a_malformed_file(tmp_path: Path) -> None:
+    (tmp_path / "a.tmx").write_text("<tmx><body>", encoding="utf-8")
+    (tmp_path / "good.txt").write_text("Rebels left Idleb on Tuesday.\n", encoding="utf-8")
+    run = run_cli("lint", ".", "--lang", "en", "--write-baseline", "base.json", cwd=tmp_path)
+    assert run.exit_code == 2 and "error: a.tmx:1: not well-formed XML" in run.stderr
+    assert (tmp_path / "base.json").exists()
