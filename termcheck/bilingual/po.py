@@ -1,8 +1,8 @@
 """gettext PO files: msgid is the source, msgstr the target (msgstr[0] of msgid and msgstr[n]
 of msgid_plural for plural forms).
 
-polib (a well-kept PO library) reads the file and says whether it is well-formed, and which
-entries are fuzzy or obsolete; the places of the quoted strings in the raw text are found by
+polib (a well-kept PO library) reads the file and says whether it is well-formed (naming the
+line where it is not) and which entries are obsolete; the places of the quoted strings in the raw text are found by
 walking the file's lines, entry by entry, and checked against what polib read (same entries,
 same msgids), so that every offset points into the file. Checked: every msgstr of a current
 entry, fuzzy ones included (a draft a reviewer is about to pass). Not checked: the header
