@@ -274,6 +274,9 @@ def _codes(tmp_path: Path, target: str, source: str) -> list[tuple[str, str]]:
     ("TC804", "The ministers met in the Turkish capital.", "Die Minister trafen sich in Ankara.",
      "The ministers met in the Turkish capital."),
     ("TC804", "The ministers met in Ankara.", "Die Minister trafen sich in Ankara.", None),
+    ("TC805", "The mayor of mölln resigned.", "Der Bürgermeister von Mölln ist zurückgetreten.", "mölln"),
+    ("TC805", "Her stylist chose the outfits.", "Ihr Stylist wählte die Outfits.", None),  # German nouns, English loans
+    ("TC805", "The FARC freed two hostages.", "Las Farc liberaron a dos rehenes.", None),  # capitals: house style
     ("TC804", "The Iranian embassy refused.", "La embajada de Irán se negó.", None),  # the adjective of a short name
     ("TC804", "The U.S. government refused.", "Le gouvernement des États-Unis a refusé.", None),  # a dotted acronym
     ("TC804", "There were few layoffs on Staten Island.", "Auf Staten Island gab es wenige Entlassungen.",
