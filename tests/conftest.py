@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -65,3 +67,22 @@ def votes_word_by_word(text: str, limit: int = 3000) -> Counter[str]:
         for lang in language._WORD_LANGS.get(m.group().lower(), ()):
             votes[lang] += 1
     return votes
+
+
+# --- headless Chromium, for the HTML report's tests (not downloaded: Debian's package) -----------
+
+CHROMIUM = next((p for p in (os.environ.get("TERMCHECK_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"))
+                 if p and Path(p).exists()), None)
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if CHROMIUM is None:
+        pytest.skip("Chromium not found (install Debian's 'chromium' package; it is not downloaded)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()

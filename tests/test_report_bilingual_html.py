@@ -5,14 +5,13 @@ finding marked. Articles without a source keep the one-column view, byte for byt
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import lxml.html
 import pytest
 from conftest import ROOT, UPDATE, run_cli
-from test_report_html import CHROMIUM, CHROMIUM_ARGS, _open
+from test_report_html import _open
 
 from termcheck import parallel
 from termcheck.align import Bead, SourceText
@@ -260,17 +259,6 @@ def test_cells_show_prose_without_markup() -> None:
 
 
 # --- in a real browser (skipped without playwright and Chromium) -------------------------------
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip("Chromium not found (install Debian's 'chromium' package; it is not downloaded)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
 
 def _box(page: Any, selector: str) -> dict[str, float]:
     box: dict[str, float] = page.locator(selector).first.bounding_box()

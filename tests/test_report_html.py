@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -16,10 +14,6 @@ from termcheck.document import Span
 from termcheck.findings import Finding, Severity
 from termcheck.report.html import highlight
 
-CHROMIUM = next((p for p in (os.environ.get("TERMCHECK_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"))
-                 if p and Path(p).exists()), None)
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 HOSTILE = ("Rebels left Idleb. <script>alert('x')</script> <img src=x onerror=alert(1)> & \"quotes\"\n"
            "</div></pre><!-- not a comment -->\n")
 
@@ -100,17 +94,6 @@ def test_report_shows_source_language_when_known(tmp_path: Path) -> None:
 
 
 # --- in a real browser -------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if CHROMIUM is None:
-        pytest.skip("Chromium not found (install Debian's 'chromium' package; it is not downloaded)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
 
 def _open(browser: Any, path: Path, width: int = 1280) -> tuple[Any, list[str]]:
     page = browser.new_page(viewport={"width": width, "height": 900})
