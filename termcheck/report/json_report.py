@@ -57,8 +57,9 @@ def finding_dict(fr: FileResult, f: Finding) -> dict[str, Any]:
     }
 
 
-def render(result: RunResult) -> str:
-    data = {
+def as_dict(result: RunResult) -> dict[str, Any]:
+    """The report as an object (what `render` prints; termcheck.api and the HTTP API return it)."""
+    return {
         "version": VERSION,
         "files": len(result.files),
         "findings": [finding_dict(fr, f) for fr, f in result.findings],
@@ -67,4 +68,7 @@ def render(result: RunResult) -> str:
         "suppressed": {"total": result.suppressed(), "inline": result.suppressed("inline"),
                        "baseline": result.suppressed("baseline")},
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render(result: RunResult) -> str:
+    return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
