@@ -3,7 +3,10 @@ findings, and a deterministic order."""
 
 from __future__ import annotations
 
+import bisect
+import heapq
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from termcheck.document import Document
 from termcheck.findings import Finding
@@ -45,11 +48,35 @@ class Engine:
 
 def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     """One problem, one report: where findings overlap, the rule of lower precedence wins,
-    then the longer span."""
+    then the longer span. Findings of the same precedence may overlap (never share a span).
+
+    O(n log n): findings are taken in rank order, one precedence at a time; a finding is
+    checked against the findings kept at lower precedences (sorted by start, with the
+    running maximum of their ends, so one bisection tells whether any overlaps it)."""
     ranked = sorted(findings, key=lambda f: (f.precedence, -(f.span.end - f.span.start), f.span.start, f.code))
     kept: list[Finding] = []
-    for f in ranked:
-        if not any(f.span.overlaps(k.span) and k.precedence != f.precedence for k in kept) and \
-                not any(f.span == k.span for k in kept):
+    kept_spans: set[tuple[int, int]] = set()
+    spans: list[tuple[int, int]] = []  # kept at lower precedences, by start
+    starts: list[int] = []
+    max_ends: list[int] = []  # max_ends[i]: the largest end among the first i + 1 of them
+    i = 0
+    while i < len(ranked):
+        precedence = ranked[i].precedence
+        group_start = len(kept)
+        while i < len(ranked) and ranked[i].precedence == precedence:
+            f = ranked[i]
+            i += 1
+            span = (f.span.start, f.span.end)
+            if span in kept_spans:
+                continue
+            # Kept spans k with k.start < f.end: does any end after f.start (Span.overlaps)?
+            n = bisect.bisect_left(starts, f.span.end)
+            if n and max_ends[n - 1] > f.span.start:
+                continue
             kept.append(f)
+            kept_spans.add(span)
+        if len(kept) > group_start:  # the group's winners block the precedences after it
+            spans = list(heapq.merge(spans, sorted((k.span.start, k.span.end) for k in kept[group_start:])))
+            starts = [s for s, _ in spans]
+            max_ends = list(accumulate((e for _, e in spans), max))
     return kept
