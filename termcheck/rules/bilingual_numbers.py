@@ -18,8 +18,10 @@ _NUMBER = re.compile(r"(?<![\w.,'’])(\d{1,3}(?:(?:[ \u00a0\u202f\u2009.,'’])
                      r"(?![\d])")
 _GROUP_SPACES = " \u00a0\u202f\u2009"
 # A time of day (20h30, 20 h, 8:30, 14.30 Uhr): 24-hour times become 12-hour ones in English.
-_TIME_AFTER = re.compile(r"\s?(?:h\b|h\d|uhr\b|heures?\b|horas?\b|hs\b|ore\b|:\d)", re.IGNORECASE)
-_TIME_BEFORE = re.compile(r"(?:\d[h:]|\d\.(?=\d\d\s?uhr))$", re.IGNORECASE)
+# (Not '6:2' or '2:0': a score, whose minutes would have two digits.)
+_TIME_AFTER = re.compile(r"\s?(?:h\b|h\d|uhr\b|heures?\b|horas?\b|hs\b|ore\b|:\d\d(?!\d))", re.IGNORECASE)
+# The minutes of one (20h30, 8:30, 23 heures 30, 14 Uhr 15).
+_TIME_BEFORE = re.compile(r"(?:\d[h:]|\d\.(?=\d\d\s?uhr)|\d\s?(?:heures?|uhr|horas?|ore)\s)$", re.IGNORECASE)
 
 _MULTIPLIERS: dict[str, dict[str, float]] = {
     "en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9,
@@ -50,6 +52,9 @@ _EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy"
                   "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
                   "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "both": 2, "twice": 2,
                   "double": 2, "half": 0.5, "once": 1, "single": 1})
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS = "one two three four five six seven eight nine".split()
+_EN_WORDS.update({f"{t}-{u}": float(n + i + 1) for t, n in _TENS.items() for i, u in enumerate(_UNITS)})
 _EN_WORD = re.compile(r"\b(" + "|".join(sorted(_EN_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
@@ -95,6 +100,8 @@ def _multiplier(text: str, end: int, lang: str) -> tuple[float, int]:
     if m is None:
         return 1.0, end
     first = m.group(1).lower()
+    if first == "a" and m.group(2) and m.group(2).lower() in table:  # half a million
+        return table[m.group(2).lower()], m.end()
     if m.group(2) and f"{first} {m.group(2).lower()}" in table:
         return table[f"{first} {m.group(2).lower()}"], m.end()
     if first in table:

@@ -55,6 +55,20 @@ def present(entry: NameEntry, lang: str, text: str) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(stem), plain) for stem in stems)
 
 
+SPELT_ALIKE = 80  # rapidfuzz ratio of a capitalised target word to the name's last word
+
+
+def spelt_alike(target: str, forms: list[str]) -> bool:
+    """Does `target` name it in another spelling: a capitalised word close to the last word of
+    a form (Kaddafi for Gaddafi, Peking beside Pékin and Beijing)? A spelling is the
+    single-language rules' business (TC201, TC202), not a name left out."""
+    from rapidfuzz import fuzz
+
+    keys = {_plain(f.split()[-1]).lower() for f in forms if f}
+    words = {w.lower() for w in re.findall(r"\b[A-Z][^\W\d_]{3,}", _plain(target))}
+    return any(fuzz.ratio(w, k) >= SPELT_ALIKE for w in words for k in keys if len(k) >= 4)
+
+
 @rule("TC804", "term-mismatch", "A glossary name of the source sentence that its translation does not render "
       "with an accepted form.", Severity.WARNING,
       flagged="Heavy fighting was reported in the northern city. ||| De violents combats ont eu lieu à Alep.",
@@ -69,7 +83,8 @@ def term_mismatch(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     place by a capitalised word that starts with its first four letters: Czech for the Czech
     Republic, Italian for Italy, Iranian for Iran; an acronym also with full stops: U.S.).
     A sentence that keeps the source's own spelling is left to the single-language rules (a
-    wrong form) or is a name kept whole (German 'Island' in 'Staten Island').
+    wrong form) or is a name kept whole (German 'Island' in 'Staten Island'); so is one that
+    spells the name another way (a capitalised word close to its last word: Kaddafi, Peking).
     If none does, the target sentence is reported with the expected form in the message."""
     source = dctx.source
     assert source is not None
@@ -92,7 +107,8 @@ def term_mismatch(doc: Document, dctx: DocContext) -> Iterator[Finding]:
                 # The source's own spelling in the translation: part of a name kept whole (German
                 # 'Island' in 'Staten Island'), or a wrong form the single-language rules report.
                 if not expected or present(entry, doc.lang, pair.target_text) or \
-                        _form_pattern(_plain(match.text)).search(_plain(pair.target_text)):
+                        _form_pattern(_plain(match.text)).search(_plain(pair.target_text)) or \
+                        spelt_alike(pair.target_text, [match.text, *expected]):
                     continue
                 if present(entry, doc.lang, neighbour_targets(doc, dctx, pair.index)):
                     continue
