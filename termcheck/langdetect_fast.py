@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import random
 import re
 import zlib
@@ -243,17 +242,17 @@ def _profiles() -> _Profiles:
     folder = _profile_folder()
     names = [n for n in os.listdir(folder) if not n.startswith(".") and (folder / n).is_file()]
     listing = repr([(n, (folder / n).stat().st_size, (folder / n).stat().st_mtime_ns) for n in names])
+    from termcheck import signed_cache
     from termcheck.glossary.cache import cache_dir
 
     base = cache_dir()
     path = base / f"langdetect-profiles-{_SCHEMA}-{zlib.crc32(listing.encode()):08x}.pickle" if base else None
     if path is not None:
-        try:
-            with open(path, "rb") as f:
-                stored, langs, buckets, starts, columns, values = pickle.load(f)
+        try:  # signed: an unsigned or foreign pickle is never loaded
+            stored, langs, buckets, starts, columns, values = signed_cache.load(path, path.parent)
             if stored == listing:
                 return _Profiles(langs, buckets, _array("q", starts), _array("h", columns), _array("d", values))
-        except (OSError, ValueError, EOFError, pickle.UnpicklingError):
+        except Exception:  # noqa: BLE001  (missing, unsigned or damaged: read again)
             pass
     langs, grams, starts, columns, values = _read_profiles(folder, names)
     buckets = {}
@@ -263,11 +262,13 @@ def _profiles() -> _Profiles:
     if path is not None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as f:
-                pickle.dump((listing, langs, buckets, starts.tobytes(), columns.tobytes(), values.tobytes()), f,
-                            protocol=5)
-            os.replace(tmp, path)
+            data = signed_cache.dumps((listing, langs, buckets, starts.tobytes(), columns.tobytes(),
+                                       values.tobytes()), path.parent)
+            if data is not None:
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                with open(tmp, "wb") as f:
+                    f.write(data)
+                os.replace(tmp, path)
         except OSError:
             pass
     return _Profiles(langs, buckets, starts, columns, values)

@@ -5,7 +5,9 @@ The pickle lives under the user's cache folder ($TERMCHECK_CACHE_DIR, else
 $XDG_CACHE_HOME/termcheck, else ~/.cache/termcheck), named by a hash of the glossary files'
 contents and of the code that reads them, so any change to either loads afresh. It is safe
 to lose: anything wrong with it (missing, unreadable, stale, from another version) means
-the glossary is loaded from its files. TERMCHECK_NO_CACHE=1 turns the cache off.
+the glossary is loaded from its files. TERMCHECK_NO_CACHE=1 turns the cache off. Every
+file is signed with the user's key (termcheck.signed_cache): an unsigned or foreign pickle
+planted in the folder is never loaded, so it cannot run code.
 
 The glossary's patterns are stored compiled: the regex module compiles in Python (~2 ms a
 pattern, 0.1 s for the fifty a French article wakes) but unpickles its compiled code in C.
@@ -28,7 +30,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from termcheck import __version__
+from termcheck import __version__, signed_cache
 from termcheck.glossary.loader import glossary_files, load_glossary
 from termcheck.glossary.model import Glossary, NameEntry
 from termcheck.safe_regex import BoundedPattern
@@ -93,14 +95,13 @@ def load_glossary_cached(paths: list[Path]) -> Glossary:
         return load_glossary(paths)  # a file went away or cannot be read: let the loader say so
     target = folder / f"glossary-{key}.pickle"
     try:
-        with target.open("rb") as fh:
-            cached = pickle.load(fh)
+        cached = signed_cache.load(target, folder)
         if isinstance(cached, Glossary):
             return _keyed(cached, key)
-    except Exception:  # noqa: BLE001  (a damaged or foreign cache file is simply rebuilt)
+    except Exception:  # noqa: BLE001  (missing, unsigned, damaged or foreign: simply rebuilt)
         pass
     glossary = load_glossary(paths)
-    _store(folder, target, lambda fh: _Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL).dump(glossary))
+    _store(folder, target, lambda: signed_cache.dumps(glossary, folder, _pickler))
     return _keyed(glossary, key)
 
 
@@ -145,13 +146,13 @@ def load_index_cached(glossary: Glossary, lang: str, build: Callable[[Glossary, 
     except OSError:
         return build(glossary, lang)
     try:
-        with target.open("rb") as fh:
-            return _IndexUnpickler(fh, glossary.names).load()  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001  (missing, damaged or foreign: built again)
+        return signed_cache.load(target, folder,  # type: ignore[no-any-return]
+                                 lambda fh: _IndexUnpickler(fh, glossary.names))
+    except Exception:  # noqa: BLE001  (missing, unsigned, damaged or foreign: built again)
         pass
     index = build(glossary, lang)
     places = {id(e): n for n, e in enumerate(glossary.names)}
-    _store(folder, target, lambda fh: _IndexPickler(fh, places).dump(index))
+    _store(folder, target, lambda: signed_cache.dumps(index, folder, lambda fh: _IndexPickler(fh, places)))
     return index
 
 
@@ -173,15 +174,18 @@ class _IndexUnpickler(pickle.Unpickler):
         return self._names[pid]
 
 
-def _store(folder: Path, target: Path, write: Callable[[IO[bytes]], None]) -> None:
-    """Write a cache file atomically (a parallel run reads the old file or the new, never
+def _store(folder: Path, target: Path, signed: Callable[[], bytes | None]) -> None:
+    """Write a signed cache file atomically (a parallel run reads the old file or the new, never
     half of one) and drop the oldest files of its kind beyond _KEEP."""
     kind = target.name.split("-", 1)[0]
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        data = signed()
+        if data is None:
+            return  # no key can be kept: run without the cache
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            write(fh)
+            fh.write(data)
         os.replace(tmp, target)
         old = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[_KEEP:]:
@@ -195,6 +199,10 @@ def _bounded(pattern: str, label: str, required: str, compiled: Any) -> BoundedP
     bounded = BoundedPattern(pattern, label, required)
     bounded._regex = compiled
     return bounded
+
+
+def _pickler(fh: IO[bytes]) -> _Pickler:
+    return _Pickler(fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class _Pickler(pickle.Pickler):

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import ahocorasick
 
+from termcheck import signed_cache
 from termcheck.glossary.model import Glossary, PhraseEntry, PhraseForm, ResidueEntry
 from termcheck.literals import fold_text, pattern_keys
 from termcheck.rules.base import DocContext
@@ -110,11 +110,10 @@ def keys_of(patterns: list[str]) -> list[frozenset[str]]:
         digest.update(p.encode("utf-8", "surrogatepass") + b"\0")
     target = folder / f"phrase-keys-{digest.hexdigest()[:32]}.pickle"
     try:
-        with target.open("rb") as fh:
-            cached = pickle.load(fh)
+        cached = signed_cache.load(target, folder)  # signed: an unsigned pickle is never loaded
         if isinstance(cached, list) and len(cached) == len(patterns):
             return cached
-    except Exception:  # noqa: BLE001  (missing or damaged: worked out again)
+    except Exception:  # noqa: BLE001  (missing, unsigned or damaged: worked out again)
         pass
     keys = [_keys(p) for p in patterns]
     _store(folder, target, keys)
@@ -129,9 +128,12 @@ def _keys(pattern: str) -> frozenset[str]:
 def _store(folder: Path, target: Path, keys: list[frozenset[str]]) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        data = signed_cache.dumps(keys, folder)
+        if data is None:
+            return  # no cache key can be kept: run without the cache
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".phrase-keys-", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(keys, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(data)
         os.replace(tmp, target)  # atomic: a parallel run reads the old file or the new, never half
         for stale in sorted(folder.glob("phrase-keys-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)[16:]:
             stale.unlink(missing_ok=True)
