@@ -39,16 +39,24 @@ class Suppression:
 
 
 def find_markers(text: str) -> list[Suppression]:
-    lines: LineIndex | None = None
+    """Every marker of `text`, in order. Linear in the text: each line holding markers is read
+    once, and the walk to the next non-blank line resumes where the last one ended."""
+    matches = list(_MARKER.finditer(text))
+    if not matches:
+        return []  # most articles hold no marker: no line index for them
+    lines = LineIndex(text)
+    by_line: dict[int, list[re.Match[str]]] = {}
+    for m in matches:
+        by_line.setdefault(lines.position(m.start())[0], []).append(m)
     found: list[Suppression] = []
-    for m in _MARKER.finditer(text):
-        if lines is None:
-            lines = LineIndex(text)  # most articles hold no marker: no line index for them
-        raw = next((g for g in m.groups() if g is not None), "")
-        codes = frozenset(c.upper() for c in _CODE.findall(raw)) or None
-        line, _ = lines.position(m.start())
-        target = line if _shares_line(text, lines, line, m) else _next_nonblank(text, lines, line)
-        found.append(Suppression(Span(m.start(), m.end()), line, target, codes))
+    next_nonblank = _NextNonblank(text, lines)
+    for line, here in by_line.items():
+        shares = _has_text_besides(text, lines, line, here)
+        for m in here:
+            raw = next((g for g in m.groups() if g is not None), "")
+            codes = frozenset(c.upper() for c in _CODE.findall(raw)) or None
+            target = line if shares else next_nonblank(line)
+            found.append(Suppression(Span(m.start(), m.end()), line, target, codes))
     return found
 
 
@@ -58,17 +66,33 @@ def _line_text(text: str, lines: LineIndex, line: int) -> tuple[int, str]:
     return start, text[start:end]
 
 
-def _shares_line(text: str, lines: LineIndex, line: int, m: re.Match[str]) -> bool:
+def _has_text_besides(text: str, lines: LineIndex, line: int, markers: list[re.Match[str]]) -> bool:
+    """Does the line hold anything but its markers (and white space)?"""
     start, body = _line_text(text, lines, line)
-    rest = body[: m.start() - start] + body[m.end() - start :]
-    return bool(_MARKER.sub("", rest).strip())
+    pos = 0
+    for m in markers:
+        if body[pos : m.start() - start].strip():
+            return True
+        pos = m.end() - start
+    return bool(body[pos:].strip())
 
 
-def _next_nonblank(text: str, lines: LineIndex, line: int) -> int:
-    for n in range(line + 1, lines.line_count + 1):
-        if _line_text(text, lines, n)[1].strip():
-            return n
-    return line + 1
+class _NextNonblank:
+    """The first line after a given one that is not blank, for lines asked in increasing order."""
+
+    def __init__(self, text: str, lines: LineIndex) -> None:
+        self.text, self.lines = text, lines
+        self.asked, self.found = 0, 0  # the last question and its answer (0: none yet)
+
+    def __call__(self, line: int) -> int:
+        if self.asked <= line < self.found:  # the lines between are blank, as the last walk saw
+            return self.found if self.found <= self.lines.line_count else line + 1
+        for n in range(line + 1, self.lines.line_count + 1):
+            if _line_text(self.text, self.lines, n)[1].strip():
+                self.asked, self.found = line, n
+                return n
+        self.asked, self.found = line, self.lines.line_count + 1
+        return line + 1
 
 
 def blank_markers(prose: str, markers: list[Suppression]) -> str:

@@ -61,8 +61,10 @@ def _known_name_acronym(names_before: dict[int, NameMatch], text: str, paren: in
                         lang: str) -> tuple[str, str] | None:
     """'Palestinian Authority (AP)': the glossary knows the name and its acronym here (PA), and
     the one given is another language's (or the same letters in another order)."""
-    before = text[:paren].rstrip()
-    match = names_before.get(len(before))
+    end = paren  # where the text before the parenthesis ends, white space left out
+    while end and text[end - 1].isspace():  # (never a copy of that text: one per "(XYZ)" was quadratic)
+        end -= 1
+    match = names_before.get(end)
     if match is None or len(match.entries) != 1:
         return None
     entry = match.entries[0]
