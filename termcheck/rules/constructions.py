@@ -84,6 +84,7 @@ def construction(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     yield from _of_place(prose)
     yield from _missing_article(prose)
     yield from _generic_before_name(prose)
+    yield from _noun_before_name(prose)
     yield from _patterns(prose)
 
 
@@ -180,11 +181,13 @@ def _missing_article(prose: str) -> Iterator[Finding]:
 
 # "the park Zuccotti", "the stadium Maksimir": Spanish 'el parque Zuccotti', German 'das
 # Stadion Maksimir'; English puts the name first ('Zuccotti Park').
+# Capitalised words after a noun that are not a name: days, months, and words that start a clause.
+_NOT_A_NAME = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
+               "|June|July|August|September|October|November|December|The|In|On|At|He|She|It|They|We|I|A|An"
+               "|But|And|Mr|Mrs|Ms|Dr|This|That|These|Those|If|When|As|So|Or|Of|For|To|By|With|From")
 _GENERIC_NAME = re.compile(
     r"(?<![\w-])(?:[Tt]he )?(park|street|square|avenue|boulevard|palace|stadium|airport|cathedral|prison|theatre"
-    r"|theater) (?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
-    r"|June|July|August|September|October|November|December|The|In|On|At|He|She|It|They|We|I|A|An|But|And|Mr|Mrs"
-    r"|Ms|Dr)\b)([A-Z][a-zà-ÿ]+)(?![\w'’-])")
+    rf"|theater) (?!(?:{_NOT_A_NAME})\b)([A-Z][a-zà-ÿ]+)(?![\w'’-])")
 
 
 def _generic_before_name(prose: str) -> Iterator[Finding]:
@@ -192,6 +195,23 @@ def _generic_before_name(prose: str) -> Iterator[Finding]:
         english = f"{m.group(2)} {m.group(1).capitalize()}"
         yield construction.finding(m.start(), m.end(), f"'{m.group()}': English puts the name first ('{english}')",
                                    suggestions=[english], entry="generic-before-name")
+
+
+# "the company Vodafone", "the press agency Efe": the source's noun before the name (see
+# noun_before_name in glossaries/lexicons/constructions.toml). A word before the noun makes it
+# English: "the law firm Tods Murray", "the online bank Cahoot", "the Swiss bank UBS".
+_NOUN_NAME = re.compile(
+    rf"(?<![\w-])([Tt]he) ({alternation(_WORDS['noun_before_name'])}) (?!(?:{_NOT_A_NAME})\b)"
+    r"([A-Z][\w&]*(?:[-'’][A-Z]?\w+)?)(?![\w'’-])")
+
+
+def _noun_before_name(prose: str) -> Iterator[Finding]:
+    for m in _NOUN_NAME.finditer(prose):
+        name, noun = m.group(3), m.group(2)
+        english = [f"{m.group(1)} {name} {noun}", name]
+        yield construction.finding(m.start(), m.end(), f"'{m.group()}': English puts the name first "
+                                   f"('{english[0]}') or writes the name alone",
+                                   suggestions=english, entry="noun-before-name")
 
 
 _SUPERLATIVES = "most|least|largest|biggest|greatest|highest|lowest|richest|poorest|oldest|newest|fastest|" \
