@@ -13,10 +13,12 @@ import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from termcheck.errors import ConfigError
+from termcheck.errors import ConfigError, InputError
 from termcheck.findings import Finding
 from termcheck.results import RunResult
+from termcheck.textio import read_limited
 
 VERSION = 1
 Key = tuple[str, str, str, int]
@@ -51,22 +53,42 @@ class Baseline:
         return new, known
 
 
+MAX_BASELINE_BYTES = 256 * 10**6
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def load_baseline(path: Path) -> Baseline:
+    """A baseline written by --write-baseline: read with a size limit (never /dev/zero without
+    end), and anything else in it is one error naming the file."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_limited(path, MAX_BASELINE_BYTES, "baseline")
+    except InputError as err:
+        raise ConfigError(f"cannot read baseline: {err.message}", path) from None
     except OSError as err:
         raise ConfigError(f"cannot read baseline: {err.strerror or err}", path) from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
+    except json.JSONDecodeError as err:
         raise ConfigError(f"baseline is not valid JSON: {err}", path) from None
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        # A number of more than 4,300 digits, NaN or Infinity, nesting deeper than Python's stack.
+        detail = "nested too deeply" if isinstance(err, RecursionError) else str(err)
+        raise ConfigError(f"baseline is not valid JSON: {detail}", path) from None
     entries = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ConfigError("baseline has no 'findings' list (write one with --write-baseline)", path)
     keys = set()
     for e in entries:
-        try:
-            keys.add((str(e["path"]), str(e["code"]), str(e["text"]), int(e["occurrence"])))
-        except (KeyError, TypeError, ValueError):
-            raise ConfigError(f"baseline entry is not path/code/text/occurrence: {e!r}", path) from None
+        occurrence = e.get("occurrence") if isinstance(e, dict) else None
+        if not (isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("path", "code", "text"))
+                and type(occurrence) is int and 0 <= occurrence < 10**9):
+            shown = repr(e)
+            shown = shown if len(shown) <= 120 else shown[:117] + "..."
+            raise ConfigError(f"baseline entry is not path/code/text/occurrence (a count): {shown}", path) from None
+        keys.add((e["path"], e["code"], e["text"], occurrence))
     return Baseline(path.parent, frozenset(keys))
 
 

@@ -20,6 +20,10 @@ TIMEOUT_BASE = 1.0
 TIMEOUT_PER_CHAR = 1 / 5_000_000
 PROBE_TIMEOUT = 0.05
 _PROBE_LEN = 40
+# A bounded repeat is compiled into that many copies by the regex module: a{1000000000} takes all
+# memory. Counts (multiplied through nested repeats) and pattern lengths are limited before compiling.
+MAX_REPEAT_COUNT = 1000
+MAX_PATTERN_CHARS = 10_000
 
 _timeouts: list[str] = []
 
@@ -45,6 +49,12 @@ class BoundedPattern:
         # Compiled on first use: most patterns never get past their literal prefilter, and
         # the regex module compiles slowly (a one-file run should not pay for 200 patterns).
         if self._regex is None:
+            try:
+                check_size(self.pattern)  # every compile bounded, also of a pattern that did not come from the loader
+            except re.error as err:
+                _timeouts.append(f"glossary pattern {self.label} is not used: {err}")
+                self._regex = regex.compile(r"(?!)")  # matches nothing
+                return self._regex
             self._regex = regex.compile(self.pattern, flags=regex.V0)
         return self._regex
 
@@ -147,10 +157,49 @@ def catastrophic(compiled: BoundedPattern) -> bool:
     return False
 
 
+def check_size(pattern: str) -> None:
+    """Raise re.error for an invalid pattern and for one too large to compile safely: too long,
+    nested too deeply, or asking for more than MAX_REPEAT_COUNT copies of something."""
+    if len(pattern) > MAX_PATTERN_CHARS:
+        raise re.error(f"pattern too long ({len(pattern)} characters; at most {MAX_PATTERN_CHARS})")
+    try:
+        re.compile(pattern)  # the documented syntax is Python's: its errors are the ones to report
+        parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
+        count = _repeat_count(parsed)
+    except RecursionError:
+        raise re.error("pattern nested too deeply") from None
+    if count > MAX_REPEAT_COUNT:
+        raise re.error(f"repeat count too large ({count}; at most {MAX_REPEAT_COUNT}, counting nested repeats)")
+
+
+def _repeat_count(parsed: Any, depth: int = 0) -> int:
+    """The largest number of copies a bounded repeat of `parsed` asks for, multiplied through
+    nested repeats ({m,} counts m; * and + count 1)."""
+    constants: Any = re._constants  # type: ignore[attr-defined]
+    repeats = {constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None)}
+    worst = 1
+    for op, av in parsed:
+        inner = 1
+        if op in repeats:
+            low, high, sub = av
+            own = low if high == constants.MAXREPEAT else high
+            inner = max(own, 1) * _repeat_count(sub, depth + 1)
+        elif op is constants.SUBPATTERN:
+            inner = _repeat_count(av[-1], depth + 1)
+        elif op is constants.BRANCH:
+            inner = max((_repeat_count(b, depth + 1) for b in av[1]), default=1)
+        elif op in (constants.ASSERT, constants.ASSERT_NOT):
+            inner = _repeat_count(av[1], depth + 1)
+        elif op is constants.GROUPREF_EXISTS:
+            inner = max(_repeat_count(b, depth + 1) for b in av[1:] if b is not None) if any(av[1:]) else 1
+        worst = max(worst, inner)
+    return worst
+
+
 def compile_bounded(pattern: str, label: str = "") -> BoundedPattern:
     """Compile a glossary pattern; raises re.error if it is invalid and PatternTimeout if it
     backtracks catastrophically."""
-    re.compile(pattern)  # the documented syntax is Python's: its errors are the ones to report
+    check_size(pattern)
     compiled = BoundedPattern(pattern, label)
     try:
         slow = catastrophic(compiled)

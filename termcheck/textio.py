@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,14 +122,48 @@ def _cp1252_ok(data: bytes) -> bool:
         return False
 
 
+MAX_CONFIG_BYTES = 64 * 10**6  # configs, glossaries, termbases and baselines
+
+
+def read_limited(path: Path, limit: int, what: str = "file") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Opened without blocking (a FIFO or
+    a device swapped in for a file cannot hang the run) and checked with fstat on the open file;
+    never more than `limit` + 1 bytes are read (/dev/zero, a file that grows). Raises OSError,
+    or InputError for a file that is not regular or too large."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError(f"not a regular file ({_KINDS.get(stat.S_IFMT(st.st_mode), 'special file')}); "
+                             f"{what} skipped", path)
+        if st.st_size > limit:
+            raise InputError(f"file too large ({st.st_size / 1e6:.0f} MB; at most {limit // 10**6} MB)", path)
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise InputError(f"file too large (more than {limit // 10**6} MB)", path)
+    return data
+
+
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device", stat.S_IFSOCK: "a socket",
+          stat.S_IFDIR: "a folder"}
+
+
 def read_article(path: Path) -> Decoded:
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            # Not an article: a dump or a log. Reading it would cost memory for nothing useful.
-            raise InputError(f"file too large ({size / 1e6:.0f} MB; articles up to {MAX_ARTICLE_BYTES // 10**6} MB "
-                             "are checked); skipped", path)
-        data = path.read_bytes()
+        # Above the limit it is not an article but a dump or a log: reading it costs memory for nothing.
+        data = read_limited(path, MAX_ARTICLE_BYTES, "article")
+    except InputError as err:
+        raise InputError(f"{err.message}; skipped" if "too large" in err.message else err.message, path) from None
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror or err}", path) from None
     return decode_bytes(data, path)
@@ -137,7 +173,9 @@ def read_config_text(path: Path, what: str = "config") -> str:
     """Glossaries and configs are UTF-8 text; anything else is one clear error."""
     error = GlossaryError if what == "glossary" else ConfigError
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_CONFIG_BYTES, what)
+    except InputError as err:
+        raise error(err.message, path) from None
     except OSError as err:
         raise error(f"cannot read {what}: {err.strerror or err}", path) from None
     if b"\x00" in data:

@@ -134,14 +134,14 @@ def test_unreadable_file_chmod(tmp_path: Path) -> None:
 def test_unreadable_file_permission_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "locked.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "open.txt").write_text(ARTICLE, encoding="utf-8")
-    read = Path.read_bytes
+    read = textio.read_limited
 
-    def denied(self: Path) -> bytes:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return read(self)
+    def denied(path: Path, limit: int, what: str = "file") -> bytes:
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return read(path, limit, what)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(textio, "read_limited", denied)
     run = _lint(tmp_path, ".")
     assert run.exit_code == 1
     assert "locked.txt: cannot read file: Permission denied" in run.stderr

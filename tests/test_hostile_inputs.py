@@ -116,3 +116,48 @@ def test_markers_alone_on_their_lines_silence_the_next_nonblank_line() -> None:
 
     text = "[termcheck: ignore]\n\n[termcheck: ignore TC201]\n\n\nIdleb.\n[termcheck: ignore]\n\n"
     assert [(m.line, m.target) for m in find_markers(text)] == [(1, 3), (3, 6), (7, 8)]
+
+
+# --- 6. every compile and every read bounded -------------------------------------------------
+
+def test_a_glossary_pattern_with_a_huge_repeat_is_refused_with_its_line(tmp_path: Path) -> None:
+    glossary = tmp_path / "huge.toml"
+    glossary.write_text('[[entry]]\nid = "x"\nkind = "residue"\nregex = "a{1000000000}"\nmessage = "m"\n',
+                        encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    run, seconds = _timed(lambda: run_cli("lint", "a.txt", "--no-default-glossary", "--glossary", str(glossary),
+                                          cwd=tmp_path))
+    assert run.exit_code == 2
+    assert "huge.toml:4:" in run.stderr and "repeat count too large" in run.stderr
+    assert "Traceback" not in run.stderr and seconds < 20
+
+
+def test_nested_bounded_repeats_are_multiplied() -> None:
+    import re
+
+    import pytest
+
+    from termcheck.safe_regex import compile_bounded
+
+    with pytest.raises(re.error, match="repeat count too large"):
+        compile_bounded("(?:(?:ab){100}){100}")
+    assert compile_bounded(r"\bIdl[ie]b\b|\d{1,4}").pattern
+
+
+def test_a_baseline_that_never_ends_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    run = _lint(tmp_path, "a.txt", "--baseline", "/dev/zero")
+    assert run.exit_code == 2
+    assert run.stderr.strip().splitlines() == ["termcheck: error: /dev/zero: cannot read baseline: not a regular "
+                                               "file (a device); baseline skipped"]
+
+
+def test_baselines_with_huge_numbers_are_one_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    for name, number in (("inf.json", "1e999"), ("digits.json", "9" * 5000), ("neg.json", "-1")):
+        (tmp_path / name).write_text('{"version": 1, "findings": [{"path": "a.txt", "code": "TC201", '
+                                     f'"text": "Idleb", "occurrence": {number}}}]}}', encoding="utf-8")
+        run = _lint(tmp_path, "a.txt", "--baseline", name)
+        assert run.exit_code == 2, name
+        [line] = run.stderr.strip().splitlines()
+        assert line.startswith(f"termcheck: error: {name}: baseline ")
