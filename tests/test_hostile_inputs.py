@@ -161,3 +161,17 @@ def test_baselines_with_huge_numbers_are_one_error(tmp_path: Path) -> None:
         assert run.exit_code == 2, name
         [line] = run.stderr.strip().splitlines()
         assert line.startswith(f"termcheck: error: {name}: baseline ")
+
+
+# --- 5. score on very long lines -------------------------------------------------------------
+
+def test_score_refuses_a_line_too_long_for_ter_with_its_file_and_line(tmp_path: Path) -> None:
+    line = "The talks in the city failed again on Monday, officials said. " * 1_400  # 87 KB: 27 s and 3 GB
+    (tmp_path / "hyp.txt").write_text("A short first line.\n" + line + "\n", encoding="utf-8")
+    (tmp_path / "ref.txt").write_text("A short first line.\n" + line.replace("city", "town") + "\n",
+                                      encoding="utf-8")
+    run, seconds = _timed(lambda: run_cli("score", "hyp.txt", "--ref", "ref.txt", cwd=tmp_path))
+    assert run.exit_code == 2
+    [message] = run.stderr.strip().splitlines()
+    assert message.startswith("termcheck: error: hyp.txt:2: line of 86,800 characters")
+    assert seconds < 20
