@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from termcheck.document import Span
-from termcheck.findings import Applicability, Edit, Finding
+from termcheck.findings import Applicability, Edit, Finding, one_candidate
 from termcheck.glossary.suggest import match_case
 
 MAX_PASSES = 10  # a fix that makes another fixable finding is applied in a later pass; this bounds loops
@@ -34,6 +34,8 @@ class FixedText:
     text: str
     applied: int  # fixes applied over all passes
     passes: int
+    fixes: tuple[Finding, ...] = ()  # the reported findings whose fixes were applied, in order
+    later: tuple[tuple[str, str, str], ...] = ()  # (code, text, replacement) of fixes made by earlier ones
 
 
 def keep_case(found: str, replacement: str) -> str:
@@ -69,10 +71,14 @@ def can_encode(text: str, encoding: str | None) -> bool:
 
 
 def wanted(finding: Finding, unsafe: bool) -> bool:
+    """A safe fix is applied by --fix only when the finding has a single candidate
+    (findings.one_candidate); every other fix needs --unsafe-fixes."""
     if finding.fix is None:
         return False
     kind = finding.fix.applicability
-    return kind is Applicability.SAFE or (unsafe and kind is Applicability.UNSAFE)
+    if kind is Applicability.SAFE and one_candidate(finding.suggestions):
+        return True
+    return unsafe and kind in (Applicability.SAFE, Applicability.UNSAFE)
 
 
 def _conflicts(a: Span, b: Span) -> bool:
@@ -90,9 +96,14 @@ def plan_edits(text: str, findings: Iterable[Finding], unsafe: bool = False, *, 
     `encoding` leaves out fixes whose replacement that encoding cannot write; `fmt` escapes
     replacements for the file's format and leaves out fixes of spans it must not touch.
     """
+    return [edits for _, edits in _plan(text, findings, unsafe, keep_lines=keep_lines, encoding=encoding, fmt=fmt)]
+
+
+def _plan(text: str, findings: Iterable[Finding], unsafe: bool = False, *, keep_lines: bool = False,
+          encoding: str | None = None, fmt: EditFormat | None = None) -> list[tuple[Finding, list[Edit]]]:
     newline = newline_of(text)
     taken: list[Span] = []
-    plan: list[list[Edit]] = []
+    plan: list[tuple[Finding, list[Edit]]] = []
     for f in sorted(findings, key=lambda f: f.sort_key):
         if not wanted(f, unsafe):
             continue
@@ -113,7 +124,7 @@ def plan_edits(text: str, findings: Iterable[Finding], unsafe: bool = False, *, 
         if any(e.span.end > len(text) or _conflicts(e.span, t) for e in edits for t in taken):
             continue
         taken.extend(e.span for e in edits)
-        plan.append(edits)
+        plan.append((f, edits))
     return plan
 
 
@@ -129,19 +140,35 @@ def fix_text(text: str, findings: list[Finding], check: Check, unsafe: bool = Fa
              encoding: str | None = None, max_passes: int = MAX_PASSES, fmt: EditFormat | None = None) -> FixedText:
     """Apply fixes pass after pass, re-checking the fixed text, until nothing changes.
 
-    `findings` are those of `text`; `check` finds them in a fixed text. The pass limit and the
-    memory of texts already seen stop fixes that undo each other.
+    `findings` are those of `text`, the ones reported; `check` finds them in a fixed text. A
+    later pass applies only fixes of the kinds reported (same rule, entry and suggestion): a
+    finding of another kind that appears only in the fixed text (the language evidence
+    moved, say) was never shown, so it is not applied. The pass limit and the memory of
+    texts already seen stop fixes that undo each other.
     """
     seen = {text}
     applied = passes = 0
     current = findings
+    reported: dict[tuple[str, str | None, str], list[Finding]] = {}
+    for f in sorted(findings, key=lambda f: f.sort_key):
+        reported.setdefault(_identity(f), []).append(f)
+    done: list[Finding] = []
+    later: list[tuple[str, str, str]] = []
     while passes < max_passes:
-        plan = plan_edits(text, current, unsafe, keep_lines=keep_lines, encoding=encoding, fmt=fmt)
+        plan = [(f, edits) for f, edits in _plan(text, current, unsafe, keep_lines=keep_lines, encoding=encoding,
+                                                  fmt=fmt)
+                if _identity(f) in reported]
         if not plan:
             break
-        new = apply_edits(text, [e for edits in plan for e in edits])
+        new = apply_edits(text, [e for _, edits in plan for e in edits])
         if new == text:
             break
+        for f, edits in plan:
+            originals = reported[_identity(f)]
+            if originals:
+                done.append(originals.pop(0))
+            else:  # made by an earlier fix (Iran ' s -> Iran 's -> Iran's): named without a place
+                later.append((f.code, text[f.span.start : f.span.end], edits[0].replacement if edits else ""))
         applied += len(plan)
         passes += 1
         text = new
@@ -149,7 +176,13 @@ def fix_text(text: str, findings: list[Finding], check: Check, unsafe: bool = Fa
             break
         seen.add(text)
         current = check(text)
-    return FixedText(text, applied, passes)
+    return FixedText(text, applied, passes, tuple(done), tuple(later))
+
+
+def _identity(f: Finding) -> tuple[str, str | None, str]:
+    """The kind of a fix: rule, glossary entry and replacement (offsets and the flagged text
+    move as fixes are applied)."""
+    return (f.code, f.entry, f.suggestions[0] if f.suggestions else "")
 
 
 def _lines(text: str) -> list[str]:

@@ -17,7 +17,7 @@ from termcheck.bilingual.escape import edit_format
 from termcheck.engine import Engine
 from termcheck.errors import InputError
 from termcheck.findings import Finding
-from termcheck.fixer import fix_text, unified_diff
+from termcheck.fixer import fix_text, keep_case, unified_diff
 from termcheck.results import FileResult, RunResult
 from termcheck.runner import LintOptions, attach_source, lint, make_document
 from termcheck.safewrite import replace_text
@@ -32,6 +32,8 @@ class FileFix:
     file: FileResult
     text: str  # the text once fixed
     applied: int
+    fixes: tuple[Finding, ...] = ()  # the reported findings whose fixes were applied
+    later: tuple[tuple[str, str, str], ...] = ()  # fixes of the same kinds that earlier fixes made
 
     @property
     def changed(self) -> bool:
@@ -43,6 +45,7 @@ class FixSummary:
     fixes: int = 0
     files: int = 0
     messages: list[str] = field(default_factory=list)
+    applied: list[str] = field(default_factory=list)  # one line per fix written, with --unsafe-fixes
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ def fix_file(checker: Checker, fr: FileResult, unsafe: bool = False, keep_lines:
     doc = fr.doc
     fixed = fix_text(doc.text, fr.findings, lambda text: checker.findings(doc.path, doc.lang, text, doc.encoding),
                      unsafe, keep_lines=keep_lines, encoding=doc.encoding, fmt=edit_format(doc.meta.get("markup")))
-    return FileFix(fr, fixed.text, fixed.applied)
+    return FileFix(fr, fixed.text, fixed.applied, fixed.fixes, fixed.later)
 
 
 def fix_run(result: RunResult, checker: Checker, unsafe: bool, messages: list[str]) -> Iterator[FileFix]:
@@ -105,8 +108,9 @@ def fix_run(result: RunResult, checker: Checker, unsafe: bool, messages: list[st
             messages.append(f"{fr.path}: {err.message}; not fixed")
 
 
-def write_fix(ff: FileFix, summary: FixSummary) -> None:
-    """Write a changed file; one that cannot be written is named and the run goes on."""
+def write_fix(ff: FileFix, summary: FixSummary, list_applied: bool = False) -> None:
+    """Write a changed file; one that cannot be written is named and the run goes on.
+    `list_applied` names each fix written (--unsafe-fixes), as the report showed it."""
     if not ff.changed:
         return
     doc = ff.file.doc
@@ -117,6 +121,18 @@ def write_fix(ff: FileFix, summary: FixSummary) -> None:
         return
     summary.fixes += ff.applied
     summary.files += 1
+    if list_applied:
+        summary.applied.extend(applied_line(ff.file, f) for f in ff.fixes)
+        summary.applied.extend(f"{ff.file.path}: {code} {old!r} -> {new!r} (fix applied after an earlier one)"
+                               for code, old, new in ff.later)
+
+
+def applied_line(fr: FileResult, f: Finding) -> str:
+    line, col = fr.position(f.span.start)
+    found = fr.doc.text[f.span.start : f.span.end]
+    new = keep_case(found, f.suggestions[0]) if f.suggestions else ""
+    kind = f.fix.applicability.value if f.fix is not None else "unsafe"
+    return f"{fr.path}:{line}:{col}: {f.code} {found!r} -> {new!r} ({kind} fix applied)"
 
 
 def plural(n: int, word: str) -> str:
@@ -151,7 +167,9 @@ def run_fixes(result: RunResult, engine: Engine, options: LintOptions, request: 
         done = f"accepted {plural(reviewed.accepted, 'change')}, wrote {plural(reviewed.files, 'file')}"
     else:
         for ff in fix_run(result, checker, request.unsafe, summary.messages):
-            write_fix(ff, summary)
+            write_fix(ff, summary, list_applied=request.unsafe and not request.quiet)
+        for line in summary.applied:
+            _note(line)
         done = f"fixed {plural(summary.fixes, 'finding')} in {plural(summary.files, 'file')}"
     for message in summary.messages:
         _note(message)
