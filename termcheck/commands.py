@@ -6,13 +6,16 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from termcheck import __version__
 from termcheck.cli import LintRequest, run_lint
 from termcheck.errors import TermcheckError
+
+if TYPE_CHECKING:
+    from termcheck.config import Settings
 
 app = typer.Typer(
     name="termcheck",
@@ -170,6 +173,52 @@ def explain_rule(code: Annotated[str, typer.Argument(help="A rule code such as T
         typer.echo(f"{title}:\n    " + target.strip().replace("\n", "\n    "))
         if bar:
             typer.echo("  with the source:\n    " + source.strip().replace("\n", "\n    "))
+
+
+def _server_settings(lang: str | None, glossary: list[Path] | None, no_default_glossary: bool) -> Settings:
+    """The settings of the working folder's termcheck.toml, with the command line's options."""
+    from termcheck.config import load_settings
+
+    settings = load_settings(Path.cwd())
+    settings.lang = lang.lower() if lang else settings.lang
+    settings.glossary = [*settings.glossary, *(glossary or [])]
+    settings.default_glossary = settings.default_glossary and not no_default_glossary
+    return settings
+
+
+def _needs(extra: str, err: ImportError) -> None:
+    typer.echo(f"termcheck: error: this command needs the '{extra}' extra ({err.name} is not installed): "
+               f"pip install 'termcheck[{extra}]'", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port to listen on.")] = 8765,
+    host: Annotated[str, typer.Option(help="Address to listen on (default: loopback only; 0.0.0.0 for "
+                                           "every interface).")] = "127.0.0.1",
+    max_bytes: Annotated[int, typer.Option("--max-bytes", min=1, help="Largest request body (larger: 413).")
+                         ] = 2_000_000,
+    lang: Annotated[str | None, typer.Option(help="Default language of the articles (default: detected).")] = None,
+    glossary: Annotated[list[Path] | None, typer.Option(help="Another glossary file or folder (repeatable).")] = None,
+    no_default_glossary: Annotated[bool, typer.Option("--no-default-glossary",
+                                                      help="Do not load the shipped glossaries.")] = False,
+    log_level: Annotated[str, typer.Option("--log-level", help="debug, info, warning or error.")] = "info",
+) -> None:
+    """Serve the HTTP API for newsroom systems: POST /v1/check, GET /v1/rules, /healthz, /openapi.json."""
+    try:
+        from termcheck.server.http import serve as run_server
+    except ImportError as err:
+        _needs("server", err)
+        return
+    from termcheck.api import Checker
+
+    try:
+        checker = Checker(_server_settings(lang, glossary, no_default_glossary))
+    except TermcheckError as err:
+        _fail(err)
+        return
+    run_server(checker, host=host, port=port, max_bytes=max_bytes, log_level=log_level)
 
 
 @glossary_app.command("validate")

@@ -31,7 +31,9 @@ CLEAN = ("The government said on Monday that it would present the budget to parl
 # Never needed to check a clean plain-text article: each costs a one-file run from 5 ms (rapidfuzz)
 # to 0.4 s (langdetect's profiles).
 NOT_LOADED = ["pydantic", "wordfreq", "langdetect", "sacrebleu", "markdown_it", "charset_normalizer", "rich",
-              "rapidfuzz", "ftfy", "langcodes", "multiprocessing", "importlib.metadata"]
+              "rapidfuzz", "ftfy", "langcodes", "multiprocessing", "importlib.metadata",
+              # the servers' libraries (termcheck serve, termcheck lsp) and the API they share
+              "starlette", "uvicorn", "anyio", "pygls", "lsprotocol", "cattrs", "termcheck.server", "termcheck.api"]
 
 _PROBE = """
 import json, sys
