@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from termcheck.document import Span
 from termcheck.findings import Applicability, Edit, Finding, Fix, Severity, one_candidate
 from termcheck.fixer import fix_text
@@ -66,3 +68,27 @@ def test_a_finding_that_only_the_fixed_text_has_is_not_applied() -> None:
     result = fix_text(text, check(text), check)
     assert result.text == "Idlib and the UN."
     assert [f.text for f in result.fixes] == ["Idleb"]
+
+
+# --- 11: residue lines in LF, CRLF and CR files ------------------------------------------------
+
+RESIDUE = ["The talks failed.", "With AFP", ">> Read also: In Syria, an endless war", "The end."]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_residue_lines_are_found_and_deleted_whole_in_every_line_ending(tmp_path: Path, newline: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes(newline.join(RESIDUE).encode() + newline.encode())
+    found = [(f["line"], f["code"]) for f in _json(article)]
+    assert (2, "TC701") in found and (3, "TC701") in found  # 'With AFP' on a CRLF line too
+    run_cli("lint", str(article), "--fix", "--unsafe-fixes", "--lang", "en", cwd=tmp_path)
+    # Each deleted line takes its own line break: no empty line, no mixed line endings.
+    assert article.read_bytes() == f"The talks failed.{newline}The end.{newline}".encode()
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_a_residue_last_line_takes_the_break_before_it(tmp_path: Path, newline: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes(f"The talks failed.{newline}With AFP".encode())
+    run_cli("lint", str(article), "--fix", "--unsafe-fixes", "--lang", "en", cwd=tmp_path)
+    assert article.read_bytes() == b"The talks failed."
