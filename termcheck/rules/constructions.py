@@ -266,8 +266,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                 r" to want to(?![\w-])"),
      "'declared to want to' copies German 'erklärt, … zu wollen': English says 'said it (he, she) would'", None),
     # The constructions below were each measured per 10,000 words: 0 in the BBC full texts (854k
-    # words), the Reuters-21578 file and the WMT12 and Potet references (but the-whole-place: one
-    # in the Potet reference); 0.01-0.07 each in WMT12 MT. Rare, but never English.
+    # words), the Reuters-21578 file and the WMT12 and Potet references (but the-whole-place and
+    # in-the-last-years: one each in the Potet reference); 0.01-0.09 each in WMT12 MT. Rare, but
+    # never English.
     ("power-with-the",  # dejar el poder, quitter le pouvoir
      re.compile(r"(?<![\w-])(leave|leaves|left|leaving|abandon|abandons|abandoned|abandoning|quit|quits|quitting"
                 r"|relinquish|relinquished|cede|ceded|cling to|clings to|clung to|clinging to|seize|seized|seizes"
@@ -299,6 +300,25 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
                 r"|will|would)\b|[.,;:!?)])"),
      "a field of activity takes no article in English ('professionals of the health': health professionals)",
      r"of \1"),
+    ("in-the-last-years",  # ces dernières années, en los últimos años, in den letzten Jahren
+     re.compile(r"(?<![\w-])([Ii])n the last years(?! (?:of|before|after|when|that)\b)"),
+     "English says 'in recent years' or 'in the last few years' (French 'ces dernières années')",
+     r"\1n recent years"),
+    ("in-the-line-of",  # dans la lignée de, en la línea de
+     re.compile(r"(?<![\w-])([Ii])n the line of(?= (?:the|its|his|her|their|this|these|what)\b)"),
+     "'in the line of' is the source's 'dans la lignée de': English says 'in line with'", r"\1n line with"),
+    ("hyphenated-title",  # Foodwatch-Chef Thilo Bode
+     re.compile(r"(?<![\w-])([A-Z][\w]+)-(leader|chief|boss|head|spokesman|spokeswoman|founder|director|manager"
+                r"|chairman|president)(?= [A-Z])"),
+     "German joins a name and a title with a hyphen (Foodwatch-Chef): English writes them apart", r"\1 \2"),
+    ("of-the-next-year",  # las elecciones del próximo año
+     re.compile(r"(?<![\w-])(elections?|budget|games|championship|summit|season|Olympics|World Cup|vote|campaign)"
+                r" of the (next|coming) year(?![\w-])"),
+     "English says 'next year's elections' (Spanish 'las elecciones del próximo año')", r"\2 year's \1"),
+    ("on-the-early-day",  # am frühen Montagmorgen
+     re.compile(r"(?<![\w-])on the early (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                r" (morning|evening|afternoon)(?![\w-])"),
+     "German 'am frühen Montagmorgen': English says 'early on Monday morning'", r"early on \1 \2"),
     # Spanish and Italian drop the subject ('explicó', 'ha spiegato'); MT fills in 'it'. Only verbs
     # that English news hardly gives an organisation in a sentence of its own (per 10,000 words:
     # BBC 0.00-0.01 each, WMT12 reference 0.00, WMT12 Spanish MT up to 0.17); not said, added,
