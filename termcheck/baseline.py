@@ -37,6 +37,17 @@ def _rel(doc_path: Path, root: Path) -> str:
     return Path(os.path.relpath(doc_path.resolve(), root.resolve())).as_posix()
 
 
+def finding_keys(path: str, findings: list[Finding]) -> list[Key]:
+    """The keys of a document's findings, in their sort order, for a baseline whose folder
+    sees the document at `path` (what --write-baseline records)."""
+    return _keys(path, findings)
+
+
+def relative_path(doc_path: Path, root: Path | None = None) -> str:
+    """`doc_path` as a baseline in `root` (default: the working folder) names it."""
+    return _rel(doc_path, Path.cwd() if root is None else root)
+
+
 @dataclass
 class Baseline:
     root: Path  # the baseline file's folder

@@ -121,6 +121,14 @@ def _shown(page: Any) -> int:
     return int(page.locator("mark.hl[data-first]:not(.off)").count())
 
 
+def _search(page: Any, query: str, expected: int, total: int) -> None:
+    """Type a search and wait for it to run (it waits for a pause in typing)."""
+    from playwright.sync_api import expect
+
+    page.fill("#f-search", query)
+    expect(page.locator("#f-count")).to_have_text(f"{expected} of {total} findings shown")
+
+
 def test_seeds_report_in_chromium(browser: Any, seeds_report: tuple[Path, list[dict[str, Any]]],
                                   record_property: Any) -> None:
     path, findings = seeds_report
@@ -185,9 +193,9 @@ def test_filters_hide_what_they_should(browser: Any, seeds_report: tuple[Path, l
     page.select_option("#f-file", "")
 
     word = findings[0]["text"]
-    page.fill("#f-search", word.lower())
     expected = sum(word.lower() in " ".join([f["code"], f["name"], f["message"], f["text"], f["path"],
                                              *f["suggestions"]]).lower() for f in findings)
+    _search(page, word.lower(), expected, len(findings))
     assert _shown(page) == expected >= 1
     assert problems == []
     page.close()

@@ -3,13 +3,24 @@
 Summary (files, findings by severity and rule family, likely source language, a bar chart),
 then each article with its findings highlighted in place (beside its source, sentence pair by
 sentence pair, when it was checked with one: termcheck.report.bitext), a list of the findings
-with copyable suggestions, and a glossary of the rules. Styles and script are inlined from
-assets/ and a Content-Security-Policy forbids any network access. Everything that comes from
-an article, its source, a glossary or a path is escaped (termcheck.report.marks).
+with copyable suggestions, and a glossary of the rules. Articles with findings come first.
+
+The script (assets/report.js) adds what a reader does with the findings: a view grouped by
+flagged term beside the per-article one, decisions (accept, ignore) kept in the browser and
+exported as a baseline file, and exports of the findings as CSV and XLSX. It reads them from
+one JSON block (`#tc-data`: per finding its table row and baseline key) instead of the page's
+elements, and the XLSX workbook (termcheck.report.xlsx, made with openpyxl) is in the page,
+base64-encoded, so the report stays one file that works offline.
+
+Styles and script are inlined from assets/ and a Content-Security-Policy forbids any network
+access. Everything that comes from an article, its source, a glossary or a path is escaped
+(termcheck.report.marks; in the JSON block, `<`, `>` and `&` are written as \\u escapes).
 """
 
 from __future__ import annotations
 
+import base64
+import json
 from collections import Counter
 from collections.abc import Iterable
 from importlib.resources import files
@@ -21,6 +32,7 @@ from termcheck.report import bitext
 from termcheck.report.marks import attribute as _a
 from termcheck.report.marks import highlight
 from termcheck.report.marks import text_node as _t
+from termcheck.report.table import COLUMNS, baseline_keys, ordered_files, row
 from termcheck.results import FileResult, RunResult
 from termcheck.rules import Rule, all_rules
 
@@ -54,10 +66,9 @@ def _suggestion(s: str) -> str:
 
 def finding_item(fr: FileResult, f: Finding, idx: int, file_idx: int) -> str:
     line, col = fr.position(f.span.start)
-    search = " ".join([f.code, f.name, f.message, f.text, fr.path, *f.suggestions]).lower()
     parts = [
         f'<li class="finding-item sev-{f.severity.value}" id="item-{idx}" data-idx="{idx}" data-code="{_a(f.code)}"'
-        f' data-severity="{f.severity.value}" data-file="{file_idx}" data-search="{_a(search)}">',
+        f' data-severity="{f.severity.value}" data-file="{file_idx}">',
         f'<a class="loc" href="#f-{idx}">line {line}, column {col}</a> '
         f'<span class="badge sev-{f.severity.value}">{f.severity.value}</span> '
         f'<a class="code" href="#rule-{_a(f.code)}">{_t(f.code)} {_t(f.name)}</a>',
@@ -84,7 +95,7 @@ def _bars(rows: Iterable[tuple[str, int, str]], total: int) -> str:
     return "".join(out)
 
 
-def summary(result: RunResult) -> str:
+def summary(result: RunResult, order: list[FileResult]) -> str:
     total = result.total
     sev = [(s, result.count(s)) for s in Severity]
     fams = Counter(family(f.code) for _, f in result.findings)
@@ -94,7 +105,7 @@ def summary(result: RunResult) -> str:
               for s, n in sev]
     cards.append(f'<div class="card"><span class="n">{result.suppressed()}</span>suppressed</div>')
     rows = []
-    for i, fr in enumerate(result.files):
+    for i, fr in enumerate(order):
         src = ""
         if fr.info.get("source_lang"):
             conf = fr.info.get("source_confidence")
@@ -115,22 +126,42 @@ def summary(result: RunResult) -> str:
     )
 
 
-def toolbar(result: RunResult) -> str:
+def toolbar(result: RunResult, order: list[FileResult]) -> str:
+    """Search, views and navigation in one row; filters and exports below it (behind a button
+    on a phone, so that the bar stays a line or two high)."""
     sev = "".join(f'<label><input type="checkbox" data-filter="severity" value="{s.value}" checked> '
                   f'{s.value} ({result.count(s)})</label>' for s in Severity)
     codes = Counter((f.code, f.name) for _, f in result.findings)
     rules = "".join(f'<option value="{_a(c)}">{_t(c)} {_t(n)} ({k})</option>' for (c, n), k in sorted(codes.items()))
     docs = "".join(f'<option value="{i}">{_t(fr.path)} ({len(fr.findings)})</option>'
-                   for i, fr in enumerate(result.files))
+                   for i, fr in enumerate(order))
     return (
         '<nav class="toolbar" aria-label="Filter and navigate findings"><div class="inner">'
-        f'<fieldset><legend>Severity</legend>{sev}</fieldset>'
-        f'<label>Rule <select id="f-rule"><option value="">all rules</option>{rules}</select></label>'
-        f'<label>File <select id="f-file"><option value="">all files</option>{docs}</select></label>'
+        '<div class="bar">'
+        '<span class="views js-only" role="group" aria-label="View">'
+        '<button type="button" id="tab-articles" aria-pressed="true">Articles</button>'
+        '<button type="button" id="tab-terms" aria-pressed="false">By term</button></span>'
         '<input type="search" id="f-search" placeholder="Search findings (/)" aria-label="Search findings">'
         f'<span id="f-count" aria-live="polite">{result.total} findings</span>'
         '<span class="nav"><button type="button" id="prev" title="Previous finding (k or p)">&#8593; prev</button>'
         '<button type="button" id="next" title="Next finding (j or n)">next &#8595;</button></span>'
+        '<button type="button" id="more" class="js-only" aria-expanded="false" aria-controls="filters">'
+        'Filters &amp; export</button>'
+        '</div>'
+        '<div class="filters" id="filters">'
+        f'<fieldset><legend>Severity</legend>{sev}</fieldset>'
+        f'<label>Rule <select id="f-rule"><option value="">all rules</option>{rules}</select></label>'
+        f'<label>File <select id="f-file"><option value="">all files</option>{docs}</select></label>'
+        '<label class="js-only">Decision <select id="f-decision"><option value="">any</option>'
+        '<option value="none">undecided</option><option value="accepted">accepted</option>'
+        '<option value="ignored">ignored</option></select></label>'
+        '<span class="exports js-only" role="group" aria-label="Export">Export '
+        '<button type="button" id="export-csv" title="The findings shown, with your decisions">CSV</button>'
+        '<button type="button" id="export-xlsx" title="Every finding, as an Excel workbook">XLSX</button>'
+        '<button type="button" id="export-baseline" title="The findings you ignored, for termcheck lint '
+        '--baseline">Baseline</button>'
+        '<span id="decided" class="small"></span></span>'
+        '</div>'
         '</div></nav>'
     )
 
@@ -186,13 +217,42 @@ def rule_glossary(rules: list[Rule]) -> str:
             f'<dl class="rules">{"".join(entries)}</dl></section>')
 
 
+def _json_script(element_id: str, data: object) -> str:
+    """Data for the script, in a block the browser never runs; `<`, `>` and `&` escaped so that
+    no text (an article's, a path) can close the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return f'<script type="application/json" id="{element_id}">{text}</script>'
+
+
+def report_data(result: RunResult, order: list[FileResult]) -> dict[str, Any]:
+    """What the script reads: the table's columns, one row per finding (in the page's order)
+    with its file's index and its key in a baseline written in the working folder."""
+    findings: list[list[Any]] = []
+    for file_idx, fr in enumerate(order):
+        keys = baseline_keys(fr)
+        for f in fr.findings:
+            path, code, text, occurrence = keys[id(f)]
+            findings.append([file_idx, *row(fr, f), path, occurrence])
+    return {"columns": list(COLUMNS), "findings": findings, "suggestion_separator": " | "}
+
+
+def _xlsx(result: RunResult, rules: list[Rule]) -> str:
+    from termcheck.report import xlsx
+
+    data = base64.b64encode(xlsx.render(result, rules)).decode("ascii")
+    return f'<script type="text/plain" id="tc-xlsx">{data}</script>'
+
+
 def render(result: RunResult) -> str:
+    order = [fr for _, fr in ordered_files(result)]
     sections: list[str] = []
     first = 0
-    for i, fr in enumerate(result.files):
+    for i, fr in enumerate(order):
         sections.append(article(fr, i, first))
         first += len(fr.findings)
     n = result.total
+    rules = all_rules()
     meta: dict[str, Any] = {"files": len(result.files), "findings": n}
     # The side-by-side view's styles and script, only in reports that have one.
     sided = any(fr.doc.source is not None for fr in result.files)
@@ -209,11 +269,19 @@ def render(result: RunResult) -> str:
         '<header class="top"><h1>termcheck report</h1>'
         f'<p class="meta">{meta["files"]} file{"s" if meta["files"] != 1 else ""} checked · '
         f'{n} finding{"s" if n != 1 else ""} · termcheck {_t(__version__)}</p></header>'
-        f"{toolbar(result)}<main>{summary(result)}{''.join(sections)}{rule_glossary(all_rules())}</main>"
+        f"{toolbar(result, order)}<main><div id=\"view-articles\">{summary(result, order)}{''.join(sections)}"
+        f"{rule_glossary(rules)}</div>"
+        '<section id="view-terms" aria-labelledby="terms-h" hidden><h2 id="terms-h">Findings by flagged term</h2>'
+        '<p class="small">Each term flagged, with how often and where, as a key-term list shows it; open a term '
+        'for its occurrences.</p><div id="terms"></div></section></main>'
         '<div id="popover" role="dialog" aria-label="Finding details" hidden></div>'
         '<footer><p class="keys">Keys: <kbd>j</kbd>/<kbd>n</kbd> next finding, <kbd>k</kbd>/<kbd>p</kbd> previous, '
-        '<kbd>/</kbd> search, <kbd>Esc</kbd> close. Click a highlight for its details and suggestions.</p>'
+        '<kbd>a</kbd> accept, <kbd>i</kbd> ignore, <kbd>u</kbd> undecide the open finding, '
+        '<kbd>/</kbd> search, <kbd>Esc</kbd> close. Click a highlight for its details and suggestions. '
+        'Decisions stay in this browser; export the ignored findings as a baseline file, save it in the folder '
+        'termcheck was run from and pass it to <code>termcheck lint --baseline</code>.</p>'
         '<p>Generated by termcheck. Severity: <b>error</b> is wrong in the article\'s language; '
         '<b>warning</b> is likely wrong, a person decides.</p></footer>'
+        f"{_json_script('tc-data', report_data(result, order))}{_xlsx(result, rules)}"
         f"<script>{js}</script></body></html>\n"
     )
