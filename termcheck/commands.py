@@ -221,6 +221,17 @@ def serve(
     run_server(checker, host=host, port=port, max_bytes=max_bytes, log_level=log_level)
 
 
+@app.command()
+def lsp() -> None:
+    """Run the language server for editors over stdio (diagnostics, quick fixes, hover)."""
+    try:
+        from termcheck.server.lsp import run_stdio
+    except ImportError as err:
+        _needs("lsp", err)
+        return
+    run_stdio()
+
+
 @glossary_app.command("validate")
 def glossary_validate(
     paths: Annotated[list[Path] | None, typer.Argument(help="Glossary files or folders "
