@@ -175,3 +175,80 @@ def test_score_refuses_a_line_too_long_for_ter_with_its_file_and_line(tmp_path: 
     [message] = run.stderr.strip().splitlines()
     assert message.startswith("termcheck: error: hyp.txt:2: line of 86,800 characters")
     assert seconds < 20
+
+
+# --- 4. hostile HTML -------------------------------------------------------------------------
+
+class _StdlibProse:
+    """The HTML reader as it was (html.parser, quadratic on constructs that never close): the
+    reference the linear reader must equal on ordinary documents."""
+
+    def __init__(self, text: str) -> None:
+        from html.parser import HTMLParser
+
+        from termcheck.markup.html import SKIPPED
+
+        ranges: list[tuple[int, int]] = []
+        skipping: list[str] = []
+        starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag: str, attrs: Any) -> None:
+                if tag in SKIPPED:
+                    skipping.append(tag)
+
+            def handle_endtag(self, tag: str) -> None:
+                if tag in skipping:
+                    while skipping and skipping.pop() != tag:
+                        pass
+
+            def handle_data(self, data: str) -> None:
+                if not skipping:
+                    line, col = self.getpos()
+                    ranges.append((starts[line - 1] + col, starts[line - 1] + col + len(data)))
+
+        parser = Parser(convert_charrefs=False)
+        parser.feed(text)
+        parser.close()
+        self.ranges = ranges
+
+
+_HTML_PIECES = ["<p>", "</p>", "<b ", "<b>", "</b>", "<!--", "-->", "<!doctype html>", "<script>", "</script>",
+                "<style>", "</style >", "<code>", "</code>", "<pre>", "text ", "Idleb ", "&amp;", "&#39;", "&", "<",
+                ">", '"', "'", "=", " a=", 'x="', "\n", "<br/>", "</ p>", "</>", "<?php ?>", "<![CDATA[", "]]>",
+                "<!x>", "<a href='>'>", "/", "</script", "<svg>", "</svg>", "&x;", "&#x41;", "&ab",
+                '<a title="a > b">', "<![if x]>", "<![endif]>", " -->", "<!-- x --!>", "\r\n", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HTML_PIECES), max_size=16))
+def test_html_prose_is_what_html_parser_reads(pieces: list[str]) -> None:
+    from termcheck.markup.base import Mask
+    from termcheck.markup.html import html_prose
+
+    text = "".join(pieces)
+    mask = Mask(text)
+    mask.blank_all()
+    for start, end in _StdlibProse(text).ranges:
+        mask.restore(start, end)
+    assert html_prose(text) == mask.value
+
+
+def test_unclosed_tags_and_comments_in_html_are_read_in_linear_time(tmp_path: Path) -> None:
+    from termcheck.markup.html import html_prose
+
+    for hostile in ("<b " * 200_000, "<!--" * 200_000, '<a x="' * 100_000 + ">", "</b " * 200_000):
+        # 60 KB of '<b ' took 26 s, 800 KB of '<!--' over 120 s; about 1 s each now.
+        prose, seconds = _timed(lambda text=hostile: html_prose(text))  # type: ignore[misc]
+        assert len(prose) == len(hostile) and seconds < 20, hostile[:8]
+    (tmp_path / "a.html").write_text("<p>Rebels left Idleb.</p>" + "<!--" * 200_000, encoding="utf-8")
+    run, seconds = _timed(lambda: _lint(tmp_path, "a.html", "--format", "json"))
+    assert run.exit_code == 1 and [f["text"] for f in run.json()["findings"]] == ["Idleb"]
+    assert seconds < 30
+
+
+def test_an_unknown_marked_section_in_html_is_not_a_crash() -> None:
+    from termcheck.markup.html import html_prose
+
+    # html.parser raised AssertionError ('unknown status keyword') on this.
+    assert html_prose("<p>a <![foo[ b ]]> c</p>").split() == ["a", "c"]
