@@ -319,6 +319,29 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
      re.compile(r"(?<![\w-])on the early (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
                 r" (morning|evening|afternoon)(?![\w-])"),
      "German 'am frühen Montagmorgen': English says 'early on Monday morning'", r"early on \1 \2"),
+    ("valid-also-for",  # vale también para, gilt auch für
+     re.compile(r"(?<![\w-])(is|are|was|were) valid also (for|to|in)(?![\w-])"),
+     "'is valid also for' is the source's 'vale también para': English says 'also applies to'",
+     r"\1 also true \2"),
+    ("arrived-up-to",  # llegó hasta los tribunales
+     re.compile(r"(?<![\w-])(?:arrived|arrive|arrives|arriving|came|come|comes|went|go|goes|reached) up to the"
+                r"(?![\w-])"),
+     "'arrived up to the courts' is Spanish 'llegó hasta': English says 'reached' or 'went as far as'",
+     None),
+    ("the-thing-is",  # la cosa está clara, die Sache ist klar
+     re.compile(r"(?<![\w-])([Tt])he thing (is|was) (clear|simple|serious|different|complicated)(?![\w-])"),
+     "'the thing is clear' is the source's 'la cosa está clara' ('die Sache ist klar'): English says "
+     "'the matter is clear' or 'it is clear'", r"\1he matter \2 \3"),
+    ("for-something",  # por algo
+     re.compile(r"(?:^|(?<=[.!?] ))(F)or something(?=,)", re.MULTILINE),
+     "'For something,' is Spanish 'por algo': English says 'That is why' or 'Not for nothing'", None),
+    ("in-what-concerns",  # en lo que concierne a, en ce qui concerne
+     re.compile(r"(?<![\w-])([Ii])n what (?:concerns|regards|refers to|has to do with)(?![\w-])"),
+     "'in what concerns' is the source's 'en lo que concierne': English says 'as regards' or 'as for'",
+     r"\1n regard to"),
+    ("count-with",  # contar con, compter avec
+     re.compile(r"(?<![\w-])(count|counts|counted|counting) with(?= (?:the|a|an|more|over|about|some|\d))"),
+     "'count with' is Spanish 'contar con': English says 'have' or 'rely on'", None),
     # Spanish and Italian drop the subject ('explicó', 'ha spiegato'); MT fills in 'it'. Only verbs
     # that English news hardly gives an organisation in a sentence of its own (per 10,000 words:
     # BBC 0.00-0.01 each, WMT12 reference 0.00, WMT12 Spanish MT up to 0.17); not said, added,
