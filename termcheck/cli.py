@@ -246,6 +246,12 @@ def _echo(message: str, *, err: bool = False) -> None:
 
 
 def main() -> None:
+    from termcheck.crash import guarded, take_debug_flag
+
+    guarded(_main, take_debug_flag(sys.argv))
+
+
+def _main() -> None:
     request = plain_lint(sys.argv[1:])
     if request is None:
         from termcheck.commands import app
