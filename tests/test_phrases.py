@@ -637,8 +637,6 @@ CASES: list[tuple[str, str, str, str, str]] = [
      "Millions of euros were wasted."),
     ("es-pretender", "The government pretends to approve the law before summer.", "pretends to", "intends to",
      "He pretends to be asleep when the phone rings."),
-    ("es-realizar-visita", "The institute realized a study of 2,000 households.", "realized", "carried out",
-     "The institute realized that the study of 2,000 households had a flaw."),
     ("es-realizar-visita", "The king realized a visit to the flooded region.", "realized", "made",
      "The king realized his visit would be controversial."),
     ("es-suceso", "The success occurred around midnight in a bar.", "The success", "The incident",
