@@ -189,3 +189,15 @@ def test_malformed_messages_get_errors_and_the_server_stays_up(client: LspClient
     uri = open_doc(client, workspace / "after.txt", TEXT)
     assert codes(client.diagnostics(uri, 1)) == ["TC201", "TC401"]
     assert client.proc.poll() is None
+
+
+def test_a_5_mb_document_gets_a_notice_not_a_check(client: LspClient, workspace: Path) -> None:
+    big = TEXT * (5_000_000 // len(TEXT) + 1)
+    uri = open_doc(client, workspace / "dump.txt", big)
+    diags = client.diagnostics(uri, 1)["diagnostics"]
+    assert len(diags) == 1 and diags[0]["severity"] == 3
+    assert "too large to check as you type (5.0 MB" in diags[0]["message"]
+    hover = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": cursor(0, 18)["start"]})
+    assert hover["result"] is None
+    small = open_doc(client, workspace / "small.txt", TEXT)
+    assert codes(client.diagnostics(small, 1)) == ["TC201", "TC401"]

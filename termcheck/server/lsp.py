@@ -2,7 +2,8 @@
 
 - Diagnostics when a document opens, and when it changes once the typing stops for
   `debounce_ms` (default 300; initializationOptions {"debounce_ms": N}); stale results (an
-  older version of the text) are never published.
+  older version of the text) are never published. A document over 2 MB (initializationOptions
+  {"max_bytes": N}) is not checked: it gets one notice saying so, at once.
 - Code actions: each suggestion of a finding (its safe fix preferred), an ignore marker on
   the finding's line, and "fix all safe fixes" for the whole document (source.fixAll).
 - Hover over a finding: the rule's summary and explanation, and the glossary entry's note.
@@ -37,6 +38,7 @@ from termcheck.server import lsp_content as content
 log = logging.getLogger("termcheck.lsp")
 
 DEFAULT_DEBOUNCE_MS = 300
+DEFAULT_MAX_BYTES = 2 * 10**6  # larger documents get one notice instead of a check (as the HTTP API's 413)
 CONFIG_NAMES = {"termcheck.toml", "pyproject.toml"}
 FIX_ALL = types.CodeActionKind.SourceFixAll + ".termcheck"
 
@@ -94,6 +96,7 @@ class TermcheckServer(LanguageServer):
         super().__init__("termcheck", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
                          protocol_cls=TermcheckProtocol)
         self.debounce = DEFAULT_DEBOUNCE_MS / 1000
+        self.max_bytes = DEFAULT_MAX_BYTES
         self.checkers: dict[str, Checker] = {}  # by config file ("" for none)
         self.results: dict[str, Checked] = {}  # by document URI
         self.pending: dict[str, asyncio.Task[None]] = {}
@@ -157,14 +160,18 @@ class TermcheckServer(LanguageServer):
         if doc is None or Path(doc.path).name in CONFIG_NAMES:
             return
         version = doc.version
+        size = len(doc.source.encode("utf-8", "surrogatepass"))
+        if size > self.max_bytes:
+            self.results.pop(uri, None)
+            self.publish_notice(uri, version, f"termcheck: this document is too large to check as you type "
+                                              f"({size / 1e6:.1f} MB; the limit is {self.max_bytes / 1e6:g} MB, "
+                                              "initializationOptions max_bytes); run termcheck lint on it",
+                                types.DiagnosticSeverity.Information)
+            return
         try:
             checked = await asyncio.get_running_loop().run_in_executor(self.worker, self.check_now, doc)
         except TermcheckError as err:  # text its format's parser cannot read (a broken XLIFF)
-            top = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
-            broken = types.Diagnostic(range=top, message=str(err), severity=types.DiagnosticSeverity.Error,
-                                      source=content.SOURCE)
-            self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=[broken]))
+            self.publish_notice(uri, version, str(err), types.DiagnosticSeverity.Error)
             return
         current = self.workspace.text_documents.get(uri)
         if current is None or current.version != version:
@@ -173,6 +180,12 @@ class TermcheckServer(LanguageServer):
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=uri, version=version,
             diagnostics=[content.diagnostic(checked.text, f, self.units) for f in checked.findings]))
+
+    def publish_notice(self, uri: str, version: int | None, message: str, severity: types.DiagnosticSeverity) -> None:
+        """One diagnostic at the top of the document, about the document as a whole."""
+        top = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=[
+            types.Diagnostic(range=top, message=message, severity=severity, source=content.SOURCE)]))
 
     def schedule(self, uri: str, delay: float) -> None:
         old = self.pending.pop(uri, None)
@@ -197,7 +210,12 @@ class TermcheckServer(LanguageServer):
         found = self.results.get(uri)
         if found is not None and found.version == doc.version and found.text == doc.source:
             return found
-        checked = await asyncio.get_running_loop().run_in_executor(self.worker, self.check_now, doc)
+        if len(doc.source.encode("utf-8", "surrogatepass")) > self.max_bytes:
+            return None
+        try:
+            checked = await asyncio.get_running_loop().run_in_executor(self.worker, self.check_now, doc)
+        except TermcheckError:
+            return None  # its diagnostic says why
         self.results[uri] = checked
         return checked
 
@@ -210,6 +228,8 @@ def create_server() -> TermcheckServer:
         options = params.initialization_options
         if isinstance(options, dict) and isinstance(options.get("debounce_ms"), int | float):
             server.debounce = max(0.0, float(options["debounce_ms"]) / 1000)
+        if isinstance(options, dict) and isinstance(options.get("max_bytes"), int) and options["max_bytes"] > 0:
+            server.max_bytes = options["max_bytes"]
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(params: types.DidOpenTextDocumentParams) -> None:
