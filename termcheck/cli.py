@@ -53,6 +53,8 @@ class LintRequest:
     jobs: int = 0
     source: Path | None = None
     source_lang: str | None = None
+    fix_readonly: bool = False
+    follow_links: bool = False
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -140,7 +142,8 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         # With --source the fixes touch the articles only; the sources are read, never written.
         outcome = run_fixes(result, engine, LintOptions(req.paths, settings, baseline=known, jobs=req.jobs,
                                                         source=req.source, source_lang=source_lang),
-                            FixRequest(req.fix, req.unsafe_fixes, req.diff, req.interactive, req.quiet))
+                            FixRequest(req.fix, req.unsafe_fixes, req.diff, req.interactive, req.quiet,
+                                       fix_readonly=req.fix_readonly, follow_links=req.follow_links))
         if outcome.result is None:
             return failed or outcome.exit_code
         result = outcome.result

@@ -92,11 +92,16 @@ def lint(
                                                      "path); enables the bilingual rules (TC8xx).")] = None,
     source_lang: Annotated[str | None, typer.Option("--source-lang", help="Language of the sources; default: "
                                                                            "detected per file.")] = None,
+    fix_readonly: Annotated[bool, typer.Option("--fix-readonly", help="With --fix or --interactive, also write "
+                                                                      "read-only files (refused otherwise).")] = False,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="With --fix or --interactive, also write "
+                                                                      "through symbolic links to files outside the "
+                                                                      "checked folders (refused otherwise).")] = False,
 ) -> None:
     """Check articles and report machine-translation artifacts. Exit 0: clean, 1: findings, 2: error."""
     request = LintRequest(paths, output_format, lang, select, ignore, glossary, no_default_glossary, include, exclude,
                           output, baseline, write_baseline, quiet, fix, unsafe_fixes, diff, interactive, jobs,
-                          source, source_lang)
+                          source, source_lang, fix_readonly, follow_links)
     raise typer.Exit(run_lint(request, typer.echo))
 
 

@@ -6,7 +6,9 @@ crash leaves every file either as it was or fixed (see termcheck.safewrite).
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +22,7 @@ from termcheck.findings import Finding
 from termcheck.fixer import fix_text, keep_case, unified_diff
 from termcheck.results import FileResult, RunResult
 from termcheck.runner import LintOptions, attach_source, lint, make_document
-from termcheck.safewrite import replace_text
+from termcheck.safewrite import WritePolicy, clean_stale, replace_text
 from termcheck.textio import BinaryFile, Decoded
 
 if TYPE_CHECKING:
@@ -55,6 +57,8 @@ class FixRequest:
     diff: bool = False
     interactive: bool = False
     quiet: bool = False  # no summary line; files that could not be fixed are still named
+    fix_readonly: bool = False  # write files without the owner's write bit (else refused)
+    follow_links: bool = False  # write through symbolic links that leave the checked folders (else refused)
 
 
 @dataclass
@@ -108,14 +112,14 @@ def fix_run(result: RunResult, checker: Checker, unsafe: bool, messages: list[st
             messages.append(f"{fr.path}: {err.message}; not fixed")
 
 
-def write_fix(ff: FileFix, summary: FixSummary, list_applied: bool = False) -> None:
+def write_fix(ff: FileFix, summary: FixSummary, list_applied: bool = False, policy: WritePolicy | None = None) -> None:
     """Write a changed file; one that cannot be written is named and the run goes on.
     `list_applied` names each fix written (--unsafe-fixes), as the report showed it."""
     if not ff.changed:
         return
     doc = ff.file.doc
     try:
-        replace_text(doc.path, doc.text, ff.text, doc.encoding)
+        replace_text(doc.path, doc.text, ff.text, doc.encoding, policy)
     except InputError as err:
         summary.messages.append(f"{ff.file.path}: {err.message}")
         return
@@ -143,11 +147,34 @@ def _note(message: str) -> None:
     sys.stderr.write(f"termcheck: {message}\n")
 
 
+def write_policy(options: LintOptions, request: FixRequest) -> WritePolicy:
+    """What --fix and --interactive may write: the checked folders (a file named on the command
+    line: its folder), and the --fix-readonly and --follow-links permissions."""
+    roots = []
+    for p in options.paths:
+        absolute = Path(os.path.abspath(p))
+        roots.append(Path(os.path.realpath(absolute if absolute.is_dir() else absolute.parent)))
+    return WritePolicy(request.fix_readonly, request.follow_links, tuple(roots))
+
+
+def clean_up(result: RunResult, started: float, summary: FixSummary) -> None:
+    """Remove what a killed run left in the folders this run writes in (termcheck.safewrite)."""
+    folders = set()
+    for fr in result.files:
+        folders.add(Path(os.path.abspath(fr.doc.path)).parent)
+        folders.add(Path(os.path.realpath(fr.doc.path)).parent)
+    for folder in sorted(folders):
+        summary.messages.extend(clean_stale(folder, started))
+
+
 def run_fixes(result: RunResult, engine: Engine, options: LintOptions, request: FixRequest) -> FixOutcome:
     """--diff prints what --fix would change (exit 1 if anything would); --fix and --interactive
     write, then the files are checked again and what remains is reported (exit 1 if anything)."""
     checker = Checker(engine, options.baseline, options)
     summary = FixSummary()
+    policy = write_policy(options, request)
+    if request.fix or request.interactive:
+        clean_up(result, time.time(), summary)
     if request.diff:
         files = fixes = 0
         for ff in fix_run(result, checker, request.unsafe, summary.messages):
@@ -162,12 +189,17 @@ def run_fixes(result: RunResult, engine: Engine, options: LintOptions, request: 
     if request.interactive:
         from termcheck.interactive import review
 
-        reviewed = review(result, sys.stdin, sys.stdout, checker.live)
+        reviewed = review(result, sys.stdin, sys.stdout, checker.live, policy)
         summary.messages += reviewed.messages
         done = f"accepted {plural(reviewed.accepted, 'change')}, wrote {plural(reviewed.files, 'file')}"
+        if reviewed.interrupted:  # Ctrl-C: every accepted answer is written; leave at once
+            for message in summary.messages:
+                _note(message)
+            _note(f"interrupted; {done}")
+            return FixOutcome(None, 130)
     else:
         for ff in fix_run(result, checker, request.unsafe, summary.messages):
-            write_fix(ff, summary, list_applied=request.unsafe and not request.quiet)
+            write_fix(ff, summary, list_applied=request.unsafe and not request.quiet, policy=policy)
         for line in summary.applied:
             _note(line)
         done = f"fixed {plural(summary.fixes, 'finding')} in {plural(summary.files, 'file')}"

@@ -1,8 +1,10 @@
 """`lint --interactive`: a person reviews each finding that has suggestions, one answer a line.
 
 Answers are read line by line from a text stream, so a terminal and a pipe work alike (and
-tests pipe answers in). What was accepted in a file is written when the file is done, or at
-once when the person quits.
+tests pipe answers in). Each accepted answer is written at once (atomically, with everything
+accepted before it in the file), and the transcript says so with a `saved` line: a person's
+work is kept whatever ends the session (q, end of input, Ctrl-C, a killed process, a
+crash), and the file is never left between two answers.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from termcheck.errors import InputError
 from termcheck.findings import Edit, Finding
 from termcheck.fixer import apply_edits, keep_case
 from termcheck.results import FileResult, RunResult
-from termcheck.safewrite import replace_text
+from termcheck.safewrite import WritePolicy, replace_text
 
 _CONTEXT = 50  # characters shown each side of the flagged text on long lines
 _EOL = re.compile(r"[\r\n]")
@@ -29,6 +31,7 @@ class ReviewSummary:
     accepted: int = 0
     files: int = 0
     quit: bool = False
+    interrupted: bool = False  # Ctrl-C
     messages: list[str] = field(default_factory=list)
 
 
@@ -91,8 +94,9 @@ def ask(f: Finding, answers: TextIO, out: TextIO) -> Answer:
         if line is None:
             return Answer("quit")
         word = line.strip()
-        if word.isdigit() and 1 <= int(word) <= n:
-            return Answer("accept", f.suggestions[int(word) - 1], int(word) - 1)
+        number = _number(word)
+        if number is not None and 1 <= number <= n:
+            return Answer("accept", f.suggestions[number - 1], number - 1)
         if word.lower() == "e":
             own = _read(answers, out, "replacement > ")
             if own is None:
@@ -104,6 +108,16 @@ def ask(f: Finding, answers: TextIO, out: TextIO) -> Answer:
         if word.lower() in ("s", "k", "q"):
             return Answer({"s": "skip", "k": "skip-code", "q": "quit"}[word.lower()])
         out.write(f"answer with a number ({choices}), e, s, k or q\n")
+
+
+def _number(word: str) -> int | None:
+    """The number typed, if it is one: '²' and '½' pass str.isdigit() but are no number."""
+    if not word.isdecimal():
+        return None
+    try:
+        return int(word)
+    except ValueError:
+        return None
 
 
 def edits_for(fr: FileResult, f: Finding, answer: Answer) -> list[Edit]:
@@ -127,10 +141,48 @@ def _spans(f: Finding) -> list[Span]:
     return [f.span, *(e.span for e in (f.fix.edits if f.fix else ()))]
 
 
+class _FileWriter:
+    """The answers accepted in one file, each written as soon as it is accepted."""
+
+    def __init__(self, fr: FileResult, policy: WritePolicy | None) -> None:
+        self.fr = fr
+        self.policy = policy
+        self.edits: list[Edit] = []
+        self.written = fr.doc.text  # the file's text as termcheck last left it
+
+    def add(self, edits: list[Edit], summary: ReviewSummary) -> bool:
+        """Write the file with `edits` too; False (with a message) when it cannot be written."""
+        doc = self.fr.doc
+        text = apply_edits(doc.text, [*self.edits, *edits])
+        try:
+            replace_text(doc.path, self.written, text, doc.encoding, self.policy)
+        except InputError as err:
+            summary.messages.append(f"{self.fr.path}: {err.message}")
+            return False
+        if not self.edits:
+            summary.files += 1
+        self.edits.extend(edits)
+        self.written = text
+        summary.accepted += len(edits)
+        return True
+
+
 def review(result: RunResult, answers: TextIO, out: TextIO,
-           live: Callable[[FileResult], FileResult] | None = None) -> ReviewSummary:
-    """Ask about each finding with suggestions; `live` reloads a result whose text was let go."""
+           live: Callable[[FileResult], FileResult] | None = None,
+           policy: WritePolicy | None = None) -> ReviewSummary:
+    """Ask about each finding with suggestions; `live` reloads a result whose text was let go.
+    Ctrl-C ends the review like q (summary.interrupted): what was accepted is already written."""
     summary = ReviewSummary()
+    try:
+        _review(result, answers, out, live, policy, summary)
+    except KeyboardInterrupt:
+        out.write("\n")
+        summary.quit = summary.interrupted = True
+    return summary
+
+
+def _review(result: RunResult, answers: TextIO, out: TextIO, live: Callable[[FileResult], FileResult] | None,
+            policy: WritePolicy | None, summary: ReviewSummary) -> None:
     skipped_codes: set[str] = set()
     for fr in result.files:
         if live is not None:
@@ -139,11 +191,11 @@ def review(result: RunResult, answers: TextIO, out: TextIO,
             except InputError as err:
                 summary.messages.append(f"{fr.path}: {err.message}; not reviewed")
                 continue
-        edits: list[Edit] = []
+        writer = _FileWriter(fr, policy)
         for f in fr.findings:
             if not f.suggestions or f.code in skipped_codes:
                 continue
-            if any(s.overlaps(e.span) or s == e.span for s in _spans(f) for e in edits):
+            if any(s.overlaps(e.span) or s == e.span for s in _spans(f) for e in writer.edits):
                 continue  # its text is already being replaced
             show(fr, f, out)
             answer = ask(f, answers, out)
@@ -151,26 +203,13 @@ def review(result: RunResult, answers: TextIO, out: TextIO,
                 accepted = edits_for(fr, f, answer)
                 if not accepted:
                     summary.messages.append(f"{fr.path}: {f.code} at offset {f.span.start} crosses markup; not changed")
-                edits.extend(accepted)
-                summary.accepted += len(accepted)
+                elif writer.add(accepted, summary):
+                    out.write("saved\n")
+                    out.flush()
+                else:
+                    break  # the file cannot be written (changed by someone else): the next file
             elif answer.kind == "skip-code":
                 skipped_codes.add(f.code)
             elif answer.kind == "quit":
                 summary.quit = True
-                break
-        _write(fr, edits, summary)
-        if summary.quit:
-            break
-    return summary
-
-
-def _write(fr: FileResult, edits: list[Edit], summary: ReviewSummary) -> None:
-    if not edits:
-        return
-    doc = fr.doc
-    try:
-        replace_text(doc.path, doc.text, apply_edits(doc.text, edits), doc.encoding)
-    except InputError as err:
-        summary.messages.append(f"{fr.path}: {err.message}")
-        return
-    summary.files += 1
+                return
