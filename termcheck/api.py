@@ -40,7 +40,11 @@ __all__ = ["Checker", "CheckError", "check", "apply_fixes", "SOURCE_LANGS", "DEF
 
 DEFAULT_PATH = "<text>"  # the "path" of a text given without one
 SOURCE_PATH = "<source>"
-WARM_UP_TEXT = "The minister said on Monday that the talks in Geneva would resume next week.\n"
+# Enough for every rule to load what it loads lazily (word frequencies, language profiles):
+# the first real text then costs no more than the next (a fresh cache folder: ~25 s once).
+WARM_UP_TEXT = ("The minister said on Monday that the talks in Geneva would resume next week.\n"
+                "Rebels evoke the OSDH, which says that Idleb fell by diet on the 7 of October.\n"
+                "Les rebelles ont pris la ville hier soir, selon le ministre.\n")
 SOURCE_LANGS = ("de", "en", "es", "fr", "it", "tr")  # the languages a source can be read in (termcheck.language)
 
 
@@ -174,6 +178,11 @@ class Checker:
         findings, suppressed = suppression.silence(doc, findings, {r.code for r in engine.rules})
         return RunResult(files=[FileResult(shown, doc, findings, info, suppressed)], notices=notices)
 
+    def warm(self, lang: str = "en") -> None:
+        """Build what checking a text in `lang` needs (indexes, word lists), now rather than on
+        the first text: a server calls it before it answers /healthz."""
+        self._warm(self._lang(lang))
+
     def _warm(self, lang: str) -> None:
         """Build a language's indexes once, before threads check texts in it side by side (the
         rules' memo would otherwise have them built by each thread that comes first)."""
@@ -183,7 +192,8 @@ class Checker:
             if lang not in self._warmed:
                 from termcheck.runner import make_document
 
-                doc = make_document(Path(DEFAULT_PATH), lang, Decoded(WARM_UP_TEXT, "utf-8"))
+                doc = make_document(Path(DEFAULT_PATH), "en" if lang == "auto" else lang,
+                                    Decoded(WARM_UP_TEXT, "utf-8"))
                 self._engine.check(doc)
                 self._warmed.add(lang)
 

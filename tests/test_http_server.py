@@ -197,3 +197,9 @@ def test_serve_is_on_loopback_unless_told(tmp_path: Path) -> None:
         assert status == 413 and "100 bytes" in body["error"]["message"]
     finally:
         srv.stop()
+
+
+def test_lone_surrogates_and_nul_characters_are_checked(server: HttpServer) -> None:
+    body = b'{"text": "\\ud800 The rebels took Idleb.\\u0000\\udfff", "lang": "en"}'
+    status, answer = server.request("POST", "/v1/check", body, {"Content-Type": "application/json"})
+    assert status == 200 and [f["text"] for f in answer["findings"]] == ["Idleb"]

@@ -41,7 +41,8 @@ class Json(JSONResponse):
     """JSON as termcheck writes it: UTF-8, not ASCII-escaped."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False).encode("utf-8")
+        # A lone surrogate (JSON lets a client send "\\ud800") is written as that JSON escape.
+        return json.dumps(content, ensure_ascii=False).encode("utf-8", "backslashreplace")
 
 
 def error(status: int, message: str) -> Json:
@@ -156,7 +157,9 @@ def serve(checker: Checker, host: str = "127.0.0.1", port: int = 8765, max_bytes
     """Serve `checker` until interrupted (Ctrl-C or SIGTERM)."""
     import uvicorn
 
-    checker.report("The minister said on Monday that the talks would resume.", "en")  # build the indexes now
+    checker.warm("en")  # load what the rules load lazily before /healthz answers
+    if checker.settings.lang not in ("auto", "en"):
+        checker.warm(checker.settings.lang)
     uvicorn.run(create_app(checker, max_bytes), host=host, port=port, log_config=log_config(log_level),
                 # Headers are small; a body's size is checked by the app (413), not by the protocol.
                 h11_max_incomplete_event_size=64 * 1024, timeout_keep_alive=15, server_header=False)
