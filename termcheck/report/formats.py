@@ -16,6 +16,7 @@ class ReportFormat(StrEnum):
     sarif = "sarif"
     github = "github"
     html = "html"
+    csv = "csv"
 
 
 def render_report(fmt: ReportFormat, result: RunResult, *, quiet: bool = False) -> str:
@@ -27,6 +28,8 @@ def render_report(fmt: ReportFormat, result: RunResult, *, quiet: bool = False) 
         from termcheck.report.github import render
     elif fmt is ReportFormat.html:
         from termcheck.report.html import render
+    elif fmt is ReportFormat.csv:
+        from termcheck.report.table import render_csv as render
     else:
         from termcheck.report.text import render
         if quiet:

@@ -67,8 +67,7 @@ def _suggestion(s: str) -> str:
 def finding_item(fr: FileResult, f: Finding, idx: int, file_idx: int) -> str:
     line, col = fr.position(f.span.start)
     parts = [
-        f'<li class="finding-item sev-{f.severity.value}" id="item-{idx}" data-idx="{idx}" data-code="{_a(f.code)}"'
-        f' data-severity="{f.severity.value}" data-file="{file_idx}">',
+        f'<li class="finding-item sev-{f.severity.value}" id="item-{idx}" data-idx="{idx}">',
         f'<a class="loc" href="#f-{idx}">line {line}, column {col}</a> '
         f'<span class="badge sev-{f.severity.value}">{f.severity.value}</span> '
         f'<a class="code" href="#rule-{_a(f.code)}">{_t(f.code)} {_t(f.name)}</a>',
@@ -137,7 +136,7 @@ def toolbar(result: RunResult, order: list[FileResult]) -> str:
                    for i, fr in enumerate(order))
     return (
         '<nav class="toolbar" aria-label="Filter and navigate findings"><div class="inner">'
-        '<div class="bar">'
+        '<div class="toolrow">'
         '<span class="views js-only" role="group" aria-label="View">'
         '<button type="button" id="tab-articles" aria-pressed="true">Articles</button>'
         '<button type="button" id="tab-terms" aria-pressed="false">By term</button></span>'
@@ -227,14 +226,20 @@ def _json_script(element_id: str, data: object) -> str:
 
 def report_data(result: RunResult, order: list[FileResult]) -> dict[str, Any]:
     """What the script reads: the table's columns, one row per finding (in the page's order)
-    with its file's index and its key in a baseline written in the working folder."""
+    with its file's index and its key in a baseline written in the working folder. Text cells
+    are indexes into `strings` (a message or a path is written once, not once per finding)."""
+    strings: dict[str, int] = {}
+
+    def intern(value: object) -> object:
+        return strings.setdefault(value, len(strings)) if isinstance(value, str) else value
+
     findings: list[list[Any]] = []
     for file_idx, fr in enumerate(order):
         keys = baseline_keys(fr)
         for f in fr.findings:
             path, code, text, occurrence = keys[id(f)]
-            findings.append([file_idx, *row(fr, f), path, occurrence])
-    return {"columns": list(COLUMNS), "findings": findings, "suggestion_separator": " | "}
+            findings.append([file_idx, *(intern(v) for v in row(fr, f)), intern(path), occurrence])
+    return {"columns": list(COLUMNS), "strings": list(strings), "findings": findings}
 
 
 def _xlsx(result: RunResult, rules: list[Rule]) -> str:

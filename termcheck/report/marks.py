@@ -34,8 +34,9 @@ def target_tag(f: Finding, idx: int, file_idx: int, first: bool, empty: bool = F
     """The opening tag of a finding's mark in the article; the first piece is the one the
     keyboard and the list of findings go to."""
     classes = f"hl sev-{f.severity.value}" + (" empty" if empty else "") + ("" if first else " cont")
-    attrs = (f' class="{classes}" data-idx="{idx}" data-code="{attribute(f.code)}" data-severity="{f.severity.value}"'
-             f' data-file="{file_idx}" title="{attribute(f.code + ": " + f.message)}"')
+    # Few attributes: a report can hold 10,000 marks, and each byte is parsed before it is shown.
+    # The message is in the list of findings (aria-describedby) and in the details a click opens.
+    attrs = f' class="{classes}" data-idx="{idx}" data-code="{attribute(f.code)}"'
     if first:
         attrs += f' id="f-{idx}" data-first="" tabindex="0" aria-describedby="item-{idx}"'
     return f"<mark{attrs}>"
@@ -46,7 +47,6 @@ def source_tag(f: Finding, idx: int, file_idx: int, empty: bool = False) -> str:
     never a stop of the keyboard navigation (no id, no data-first)."""
     classes = f"hl src sev-{f.severity.value}" + (" empty" if empty else "")
     return (f'<mark class="{classes}" data-idx="{idx}" data-code="{attribute(f.code)}"'
-            f' data-severity="{f.severity.value}" data-file="{file_idx}"'
             f' title="{attribute(f.code + " (in the source): " + f.message)}">')
 
 

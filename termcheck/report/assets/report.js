@@ -14,13 +14,18 @@
   var DEBOUNCE = 40; // ms of quiet typing before a search runs
   var MAX_ROWS = 300; // occurrences listed at once under an opened term
   var dataEl = doc.getElementById("tc-data");
-  var data = dataEl ? JSON.parse(dataEl.textContent) : { columns: [], findings: [] };
-  var rows = data.findings; // [file index, ...table columns, baseline path, occurrence]
+  var data = dataEl ? JSON.parse(dataEl.textContent) : { columns: [], strings: [], findings: [] };
+  var strings = data.strings;
+  // [file index, ...table columns, baseline path, occurrence]; text cells come as indexes into strings.
+  var rows = data.findings.map(function (r) {
+    return r.map(function (v, j) { return j > 0 && typeof v === "number" && isText(j) ? strings[v] : v; });
+  });
   var N = rows.length;
   var COL = {};
   data.columns.forEach(function (c, i) { COL[c] = i + 1; });
   var BPATH = data.columns.length + 1;
   var OCC = BPATH + 1;
+  function isText(j) { var c = data.columns[j - 1]; return c !== "line" && c !== "column" && j <= data.columns.length + 1; }
 
   var items = Array.prototype.slice.call(doc.querySelectorAll("#view-articles li.finding-item"));
   var itemByIdx = {};
