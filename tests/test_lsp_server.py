@@ -93,6 +93,15 @@ def test_an_editor_session(client: LspClient, workspace: Path) -> None:
     change(client, uri, 3, marked)
     assert codes(client.diagnostics(uri, 3)) == ["TC401"]
 
+    # An incremental edit, as editors send them: only the changed range.
+    osdh = {"start": {"line": 0, "character": 32}, "end": {"line": 0, "character": 36}}
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 4},
+                                             "contentChanges": [{"range": osdh, "text": "SOHR"}]})
+    assert codes(client.diagnostics(uri, 4)) == []
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 5},
+                                             "contentChanges": [{"range": osdh, "text": "OSDH"}]})
+    assert codes(client.diagnostics(uri, 5)) == ["TC401"]
+
     # Hover on the acronym: the rule's explanation and the glossary entry.
     hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
                                                   "position": {"line": 0, "character": 33}})["result"]
