@@ -192,7 +192,8 @@ def _server_settings(lang: str | None, glossary: list[Path] | None, no_default_g
 
 
 def _needs(extra: str, err: ImportError) -> None:
-    typer.echo(f"termcheck: error: this command needs the '{extra}' extra ({err.name} is not installed): "
+    missing = (err.name or "a library").split(".")[0]
+    typer.echo(f"termcheck: error: this command needs the '{extra}' extra ({missing} is not installed): "
                f"pip install 'termcheck[{extra}]'", err=True)
     raise typer.Exit(2)
 
