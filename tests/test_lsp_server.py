@@ -184,6 +184,9 @@ def test_malformed_messages_get_errors_and_the_server_stays_up(client: LspClient
     assert invalid["error"]["code"] == -32600
     # A notification with broken params cannot be answered; it is logged, and nothing else happens.
     client.notify("textDocument/didOpen", {"textDocument": {"uri": "file:///x.txt"}})
+    # A change to a document that was never opened: logged, nothing else.
+    client.notify("textDocument/didChange", {"textDocument": {"uri": (workspace / "ghost.txt").as_uri(), "version": 2},
+                                             "contentChanges": [{"text": "Idleb"}]})
     # A request about a document that was never opened is answered, empty.
     nothing = client.request("textDocument/codeAction", {
         "textDocument": {"uri": (workspace / "never.txt").as_uri()},
@@ -210,3 +213,16 @@ def test_a_5_mb_document_gets_a_notice_not_a_check(client: LspClient, workspace:
     assert hover["result"] is None
     small = open_doc(client, workspace / "small.txt", TEXT)
     assert codes(client.diagnostics(small, 1)) == ["TC201", "TC401"]
+
+
+def test_an_editor_that_vanishes_ends_the_server(workspace: Path) -> None:
+    """The editor's end of the pipes closes without shutdown or exit (it crashed): the server
+    notices end of input while a check is under way, and exits instead of lingering."""
+    c = LspClient(workspace)
+    c.initialize(workspace)
+    open_doc(c, workspace / "story.txt", TEXT * 200)
+    assert c.proc.stdin is not None
+    c.proc.stdin.close()
+    c.proc.wait(timeout=120)
+    assert c.proc.returncode is not None
+    c.close()
