@@ -66,6 +66,25 @@ def _failed(echo: Echo, err: TermcheckError) -> int:
     return 2
 
 
+def _printable(echo: Echo) -> Echo:
+    """Messages name files, and a file name can hold terminal escapes: show them, never obey them."""
+    from termcheck.terminal import printable
+
+    def shown(message: str, *, err: bool = False) -> None:
+        echo(printable(message), err=err)
+
+    return shown
+
+
+def _is_checked(output: Path, result: Any) -> bool:
+    """Does `output` name one of the files the run read (an article, or a source)?"""
+    try:
+        target = os.path.realpath(output)
+        return any(os.path.realpath(fr.doc.path) == target for fr in result.files)
+    except (OSError, ValueError):
+        return False
+
+
 def run_lint(req: LintRequest, echo: Echo) -> int:
     """Check articles and report machine-translation artifacts; the exit code (0: clean,
     1: findings, 2: error)."""
@@ -74,7 +93,9 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     from termcheck.report.formats import default_output, render_report
     from termcheck.runner import LintOptions, make_engine
     from termcheck.runner import lint as run
+    from termcheck.terminal import undecodable_escaped
 
+    echo = _printable(echo)
     if req.unsafe_fixes and not (req.fix or req.diff):
         return _failed(echo, TermcheckError("--unsafe-fixes needs --fix or --diff"))
     if req.source_lang and req.source is None:
@@ -147,8 +168,12 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         if outcome.result is None:
             return failed or outcome.exit_code
         result = outcome.result
-    report = render_report(req.output_format, result, quiet=req.quiet)
+    # Bytes of file names that are not UTF-8 (lone surrogates) cannot be written as UTF-8: escaped.
+    report = undecodable_escaped(render_report(req.output_format, result, quiet=req.quiet))
     output = req.output or default_output(req.output_format)
+    if output and _is_checked(output, result):
+        return _failed(echo, TermcheckError("is one of the checked articles: the report would overwrite it "
+                                            "(-o names the report file)", output))
     if output:
         try:
             output.parent.mkdir(parents=True, exist_ok=True)

@@ -41,7 +41,10 @@ def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
             return candidate, _parse(candidate)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            table = _parse(pyproject).get("tool", {}).get("termcheck")
+            tool = _parse(pyproject).get("tool", {})
+            if not isinstance(tool, dict):
+                raise ConfigError("'tool' must be a table ([tool.…])", pyproject, _line_of(pyproject, "tool"))
+            table = tool.get("termcheck")
             if table is not None:
                 if not isinstance(table, dict):
                     raise ConfigError("[tool.termcheck] must be a table", pyproject, _line_of(pyproject, "termcheck"))
@@ -56,6 +59,8 @@ def _parse(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as err:
         msg, line = toml_error(err, text)
         raise ConfigError(f"invalid TOML: {msg}", path, line) from None
+    except RecursionError:
+        raise ConfigError("invalid TOML: arrays or tables nested too deeply", path) from None
 
 
 def _line_of(path: Path, key: str) -> int | None:
@@ -91,6 +96,7 @@ def load_settings(start: Path) -> Settings:
         elif key == "lang":
             if not isinstance(value, str):
                 raise ConfigError("'lang' must be a language code such as \"en\"", path, _line_of(path, raw_key))
+            value = value.strip().lower()  # as --lang reads it: "EN" is "en"
         elif key == "default_glossary" and not isinstance(value, bool):
             raise ConfigError("'default-glossary' must be true or false", path, _line_of(path, raw_key))
         setattr(settings, key, value)

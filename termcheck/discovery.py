@@ -29,17 +29,22 @@ def _matches(rel: str, name: str, patterns: list[str]) -> bool:
 
 
 def discover(paths: list[Path], include: list[str], exclude: list[str]) -> tuple[list[Path], list[Notice]]:
-    """Files named on the command line are checked whatever their name (unless excluded);
-    folders are walked for files matching `include`."""
+    """Files named on the command line are checked whatever their name (unless excluded):
+    one that is not a regular file (a FIFO, a device) is kept, so that reading it fails with
+    an error naming it; folders are walked for files matching `include`."""
     files: dict[str, Path] = {}
     notices: list[Notice] = []
     for root in paths:
-        if not root.exists() and not root.is_symlink():
-            raise InputError("no such file or folder", root)
-        if root.is_symlink() and not root.exists():
+        try:
+            mode = os.stat(root).st_mode
+        except OSError as err:
+            if err.errno not in _MISSING:
+                raise InputError(f"cannot read: {err.strerror or err}", root) from None
+            if not os.path.islink(root):
+                raise InputError("no such file or folder", root) from None
             notices.append(Notice(root, "broken symbolic link skipped"))
             continue
-        if root.is_file():
+        if not stat.S_ISDIR(mode):
             if not _matches(root.as_posix(), root.name, exclude):
                 files.setdefault(os.path.normpath(root), root)
             continue
@@ -52,49 +57,53 @@ def discover(paths: list[Path], include: list[str], exclude: list[str]) -> tuple
 def _walk(root: Path, notices: list[Notice]) -> Iterator[tuple[Path, str, str]]:
     """The files under `root`: each as a path, its path relative to `root` ('/'-separated)
     and its name. Paths are joined as strings and each name costs one stat (a walk over
-    thousands of files is paid before any is checked)."""
+    thousands of files is paid before any is checked). The walk keeps its own stack (no
+    recursion: folders nested thousands deep are walked), and does not follow links to
+    folders, so a link loop cannot make it endless."""
     seen: set[tuple[int, int]] = set()
     top = os.fspath(root)
     prefix = top if top.endswith(os.sep) else top + os.sep
-
-    def onerror(err: OSError) -> None:
-        notices.append(Notice(Path(err.filename or root), f"cannot read folder: {err.strerror}"))
-
-    # followlinks=False: a symlink loop cannot make the walk endless.
-    for folder, dirs, names in os.walk(top, onerror=onerror):
+    stack = [top]
+    while stack:
+        folder = stack.pop()
         try:
             st = os.stat(folder)
             if (st.st_dev, st.st_ino) in seen:
-                dirs[:] = []
                 continue
             seen.add((st.st_dev, st.st_ino))
-        except OSError:
+            with os.scandir(folder) as it:
+                entries = [(e.name, e.is_dir(follow_symlinks=False)) for e in it]
+        except OSError as err:
+            notices.append(Notice(Path(err.filename or folder), f"cannot read folder: {err.strerror}"))
             continue
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         sub = "" if folder == top else folder[len(prefix) :].replace(os.sep, "/") + "/"
-        for name in sorted(names):
+        dirs = sorted(name for name, is_dir in entries if is_dir and not name.startswith("."))
+        for name in sorted(name for name, is_dir in entries if not is_dir):
             if name.startswith("."):
                 continue
             full = os.path.join(folder, name)
             kind = _kind(full)
             if kind is _BROKEN_LINK:
                 notices.append(Notice(Path(full), "broken symbolic link skipped"))
+            elif kind is _UNREADABLE:
+                notices.append(Notice(Path(full), "cannot read: permission denied"))
             elif kind is _FILE:
                 yield Path(full), sub + name, name
+        stack.extend(os.path.join(folder, d) for d in reversed(dirs))
 
 
-_FILE, _BROKEN_LINK, _OTHER = "file", "broken link", "other"
+_FILE, _BROKEN_LINK, _UNREADABLE, _OTHER = "file", "broken link", "unreadable", "other"
 # The errors for which pathlib's exists(), is_file() and is_symlink() answer False.
 _MISSING = {errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP}
 
 
 def _kind(full: str) -> str:
-    """A regular file (or a link to one), a broken link, or anything else; as
-    Path.is_symlink(), exists() and is_file() tell, with one stat for a file."""
+    """A regular file (or a link to one), a broken link, one that cannot be looked at (in a
+    folder without search permission), or anything else; with one stat for a file."""
     try:
         mode = os.stat(full).st_mode
     except OSError as err:
         if err.errno not in _MISSING:
-            raise
+            return _UNREADABLE
         return _BROKEN_LINK if os.path.islink(full) else _OTHER
     return _FILE if stat.S_ISREG(mode) else _OTHER

@@ -84,7 +84,8 @@ def check_files(files: list[Path], check: CheckFn, options: LintOptions, engine:
                 jobs: int | None = None, keep_documents: bool = True) -> Iterator[Outcome]:
     """Outcomes of `check` for `files`, in their order, on up to `jobs` processes."""
     global _WORKER
-    jobs = default_jobs() if jobs is None or jobs <= 0 else jobs
+    # More workers than cores only adds processes (--jobs 10000 started one per file): capped.
+    jobs = default_jobs() if jobs is None or jobs <= 0 else min(jobs, default_jobs())
     sizes = _sizes(files) if jobs > 1 and len(files) >= MIN_PARALLEL_FILES else []
     if jobs <= 1 or sum(sizes) < MIN_PARALLEL_BYTES:
         yield from _serial(files, check, options, engine, keep_documents)
@@ -99,7 +100,17 @@ def check_files(files: list[Path], check: CheckFn, options: LintOptions, engine:
     # A spawned worker gets the options without the progress bar, which stays in this process.
     initargs = (check, replace(options, progress=None), keep_documents)
     try:
-        with ctx.Pool(jobs, initializer=_init_spawned, initargs=initargs) as pool:
+        try:
+            pool = ctx.Pool(jobs, initializer=_init_spawned, initargs=initargs)
+        except OSError as err:  # the system refuses new processes (EAGAIN, ENOMEM): check them here
+            outcomes = _serial(files, check, options, engine, keep_documents)
+            for i, (path, fr, notices) in enumerate(outcomes):
+                if i == 0:
+                    notices = [f"cannot start worker processes ({err.strerror or err}); files checked in this one",
+                               *notices]
+                yield path, fr, notices
+            return
+        with pool:
             yield from pool.imap(_check, files, chunksize=chunk)
     finally:
         _WORKER = None

@@ -48,7 +48,12 @@ class RichProgress:
 
     def advance(self, path: Path) -> None:
         if self._bar is not None:
-            self._bar.update(self._task, advance=1, description=path.name)
+            from rich.markup import escape
+
+            from termcheck.terminal import printable
+
+            # A file name is shown, never obeyed: no terminal escapes, no rich markup ([blink red]).
+            self._bar.update(self._task, advance=1, description=escape(printable(path.name)))
 
     def stop(self) -> None:
         if self._bar is not None:

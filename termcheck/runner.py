@@ -23,10 +23,11 @@ from termcheck.glossary.matcher import NameIndex, build_index
 from termcheck.glossary.model import Glossary
 from termcheck.language import detect_language
 from termcheck.markup import markup_kind, prose_mask
-from termcheck.parallel import check_files
+from termcheck.parallel import check_files, default_jobs
 from termcheck.results import FileError, FileResult, RunResult
 from termcheck.rules import Context
 from termcheck.safe_regex import drain_timeouts
+from termcheck.terminal import undecodable_escaped
 from termcheck.textio import BinaryFile, Decoded, read_article
 
 if TYPE_CHECKING:
@@ -62,13 +63,15 @@ def check_lang(lang: str, glossary: Glossary) -> None:
 
 
 def display_path(path: Path) -> str:
+    """The path as reports name it; bytes of a file name that are not UTF-8 escaped (\\xe9), as
+    every report must be valid UTF-8 (see termcheck.terminal)."""
     if not path.anchor and ".." not in path.parts:
-        return str(path)  # what relpath gives for it, without looking up the working folder per file
+        return undecodable_escaped(str(path))  # what relpath gives, without looking up the working folder per file
     try:
         rel = os.path.relpath(path)
     except ValueError:
-        return str(path)
-    return rel if not rel.startswith("..") else str(path)
+        return undecodable_escaped(str(path))
+    return undecodable_escaped(rel if not rel.startswith("..") else str(path))
 
 
 def make_document(path: Path, lang: str, decoded: Decoded | None = None, source_lang: str = "auto") -> Document:
@@ -203,6 +206,8 @@ def check_path(path: Path, options: LintOptions, engine: Engine) -> tuple[FileRe
     except MalformedFile as err:  # an error (exit 2), and the run goes on
         return None, [FileError(f"{display_path(path)}:{err.line or 1}: {err.message}")]
     except InputError as err:
+        if path in options.paths:  # the file was named, and cannot be read (a FIFO, too large…): an error, exit 2
+            return None, [FileError(f"{display_path(path)}: {err.message}")]
         return None, [f"{display_path(path)}: {err.message}"]
     info: dict[str, object] = {"lang": doc.lang}
     if bilingual_kind(path):
@@ -245,6 +250,9 @@ def lint(options: LintOptions, engine: Engine | None = None) -> RunResult:
     check_source(options)
     files, notices = discover(options.paths, settings.include, settings.exclude)
     result = RunResult(notices=[f"{display_path(n.path)}: {n.message}" for n in notices])
+    if options.jobs and options.jobs > default_jobs():
+        result.notices.append(f"--jobs {options.jobs}: more than the {default_jobs()} cores here; "
+                              f"{default_jobs()} worker processes used")
     if options.progress:
         options.progress.start(len(files))
     for path, fr, file_notices in check_files(files, check_path, options, engine, jobs=options.jobs,

@@ -252,3 +252,207 @@ def test_an_unknown_marked_section_in_html_is_not_a_crash() -> None:
 
     # html.parser raised AssertionError ('unknown status keyword') on this.
     assert html_prose("<p>a <![foo[ b ]]> c</p>").split() == ["a", "c"]
+
+
+# --- 13. one line and a distinct exit code, never a traceback --------------------------------
+
+def _termcheck(*args: str, cwd: Path, stdout: Any = None, env: dict[str, str] | None = None) -> Any:
+    """The console script in a process of its own (the crash guard is in termcheck.cli.main)."""
+    import os
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "termcheck", *args], cwd=cwd, text=True, stderr=subprocess.PIPE,
+                          stdout=stdout if stdout is not None else subprocess.PIPE, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+def test_an_internal_error_is_one_line_and_exit_3_and_debug_shows_the_traceback(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys; sys.argv = ['termcheck', 'lint', 'a.txt'] + sys.argv[1:]\n"
+              "import termcheck.runner as r\n"
+              "def boom(*a, **k): raise ZeroDivisionError('a bug')\n"
+              "r.lint = boom\n"
+              "from termcheck.cli import main; main()\n")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    plain = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert plain.returncode == 3
+    [line] = plain.stderr.strip().splitlines()
+    assert line.startswith("termcheck: internal error: ZeroDivisionError: a bug")
+    debug = subprocess.run([sys.executable, "-c", script, "--debug"], cwd=tmp_path, capture_output=True, text=True)
+    assert debug.returncode == 3 and "Traceback" in debug.stderr
+
+
+def test_stdout_on_a_full_disk_is_one_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    with open("/dev/full", "w") as full:
+        run = _termcheck("lint", "a.txt", "--lang", "en", cwd=tmp_path, stdout=full)
+    assert run.returncode == 2
+    assert run.stderr.strip().splitlines() == ["termcheck: error: cannot write output: No space left on device"]
+
+
+def test_folders_nested_a_thousand_deep_are_walked(tmp_path: Path) -> None:
+    import os
+
+    folder = str(tmp_path)
+    for _ in range(1100):  # made one by one: os.makedirs and Path.mkdir recurse themselves
+        folder = os.path.join(folder, "d")
+        os.mkdir(folder)
+    with open(os.path.join(folder, "a.txt"), "w", encoding="utf-8") as f:
+        f.write(ARTICLE)
+    try:
+        run = _lint(tmp_path, "d", "--format", "json")  # RecursionError in os.walk before
+    finally:  # removed bottom up here: pytest's clean-up (shutil.rmtree) recurses too
+        os.unlink(os.path.join(folder, "a.txt"))
+        while folder != str(tmp_path):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)
+    assert run.exit_code == 1 and len(run.json()["findings"]) == 1
+
+
+def test_a_folder_that_cannot_be_searched_is_a_notice(tmp_path: Path, monkeypatch: Any) -> None:
+    import errno
+    import os
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    real_stat = os.stat
+
+    def stat(path: Any, *args: Any, **kwargs: Any) -> Any:  # what a folder without x permission gives (not root)
+        if "locked" in os.fspath(path) and os.fspath(path).endswith("a.txt"):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "stat", stat)
+    run = _lint(tmp_path, ".", "--format", "json")
+    assert run.exit_code == 1 and [f["path"] for f in run.json()["findings"]] == ["b.txt"]
+    assert "locked/a.txt: cannot read: permission denied" in run.stderr
+
+
+def test_a_file_name_that_is_not_utf8_in_sarif_html_and_json(tmp_path: Path) -> None:
+    import json
+    import os
+
+    name = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    for fmt in ("sarif", "html", "json"):
+        run = _lint(tmp_path, ".", "--format", fmt, "-o", f"out.{fmt}")
+        assert run.exit_code == 1, (fmt, run.stderr)
+        written = (tmp_path / f"out.{fmt}").read_text(encoding="utf-8")
+        if fmt != "html":
+            written = json.dumps(json.loads(written))  # valid JSON, written as UTF-8
+        assert "caf\\\\xe9.txt" in written or "caf%5Cxe9.txt" in written or "caf\\xe9.txt" in written
+
+
+def test_deeply_nested_toml_and_odd_tables_are_one_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    nested = "a = " + "[" * 1000 + "]" * 1000 + "\n"
+    cases = {"termcheck.toml": (nested, "nested too deeply"),
+             "pyproject.toml": ("tool = 1\n", "'tool' must be a table")}
+    for name, (text, expected) in cases.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        run = run_cli("lint", "a.txt", cwd=tmp_path)
+        (tmp_path / name).unlink()
+        assert run.exit_code == 2 and expected in run.stderr, (name, run.stderr)
+        assert len(run.stderr.strip().splitlines()) == 1
+    for text, expected in ((nested, "nested too deeply"), ("entry = [1, 2]\n", "array of tables")):
+        (tmp_path / "g.toml").write_text(text, encoding="utf-8")
+        run = run_cli("lint", "a.txt", "--glossary", "g.toml", cwd=tmp_path)
+        assert run.exit_code == 2 and expected in run.stderr and "g.toml:" in run.stderr, run.stderr
+
+
+def test_a_refused_fork_checks_the_files_in_the_one_process(tmp_path: Path, monkeypatch: Any) -> None:
+    import errno
+    import multiprocessing.context
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise BlockingIOError(errno.EAGAIN, "Resource temporarily unavailable")
+
+    for ctx in (multiprocessing.context.ForkContext, multiprocessing.context.SpawnContext):
+        monkeypatch.setattr(ctx, "Pool", refuse, raising=False)
+    for i in range(6):
+        (tmp_path / f"a{i}.txt").write_text(ARTICLE * 1200, encoding="utf-8")  # past the parallel threshold
+    run = run_cli("lint", ".", "--lang", "en", "--select", "TC201", "--jobs", "2", "--no-default-glossary",
+                  "--glossary", _glossary(tmp_path), "--format", "json", cwd=tmp_path)
+    assert run.exit_code == 1 and len(run.json()["findings"]) == 6 * 1200
+    assert "cannot start worker processes" in run.stderr
+
+
+# --- 14. nothing checked is not "no findings" --------------------------------------------------
+
+def test_the_only_file_named_being_unreadable_is_exit_2(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    for named in ("pipe.txt", "/dev/null"):
+        run = _lint(tmp_path, named)  # a FIFO blocked the run, /dev/null was "No findings in 0 files"
+        assert run.exit_code == 2, (named, run.stdout, run.stderr)
+        assert "not a regular file" in run.stderr and named in run.stderr
+
+
+def test_a_fifo_swapped_in_after_discovery_does_not_block(tmp_path: Path) -> None:
+    import os
+
+    from termcheck.errors import InputError
+    from termcheck.textio import read_article
+
+    os.mkfifo(tmp_path / "late.txt")
+    try:
+        read_article(tmp_path / "late.txt")  # opened without blocking, refused after fstat
+    except InputError as err:
+        assert "a FIFO" in str(err)
+    else:
+        raise AssertionError("a FIFO was read")
+
+
+def test_jobs_are_capped_at_the_cores_with_a_notice(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    run = run_cli("lint", "a.txt", "--lang", "en", "--jobs", "10000", cwd=tmp_path)
+    assert run.exit_code == 1 and "--jobs 10000: more than the" in run.stderr
+
+
+def test_o_naming_a_checked_article_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    run = _lint(tmp_path, "a.txt", "--format", "json", "-o", "a.txt")
+    assert run.exit_code == 2 and "a.txt: is one of the checked articles" in run.stderr
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == ARTICLE
+
+
+def test_lang_in_capitals_is_read_the_same_in_config_and_on_the_command_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    cli = _lint(tmp_path, "a.txt", "--format", "json")
+    (tmp_path / "termcheck.toml").write_text('lang = "EN"\n', encoding="utf-8")
+    config = run_cli("lint", "a.txt", "--select", "TC201", "--jobs", "1", "--no-default-glossary", "--glossary",
+                     _glossary(tmp_path), "--format", "json", cwd=tmp_path)
+    assert config.exit_code == cli.exit_code == 1, config.stderr
+    assert config.json()["findings"] == cli.json()["findings"]
+
+
+# --- 17. file names shown, never obeyed ------------------------------------------------------
+
+def test_escape_sequences_and_markup_in_file_names_are_escaped(tmp_path: Path) -> None:
+    hostile = "a\x1b]0;pwned\x07[blink red].txt"
+    (tmp_path / hostile).write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b\x1b[2J.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 10)  # a notice names it
+    run = _lint(tmp_path, ".")
+    assert run.exit_code == 1
+    assert "\x1b" not in run.stdout and "\x1b" not in run.stderr and "\x07" not in run.stdout
+    assert "a\\x1b]0;pwned\\x07[blink red].txt:1:" in run.stdout
+    assert "b\\x1b[2J.txt: binary file skipped" in run.stderr
+
+
+def test_the_progress_bar_shows_file_names_as_text() -> None:
+    import io
+
+    from termcheck.progress import RichProgress
+
+    stream = io.StringIO()
+    bar = RichProgress(stream)
+    bar.start(30)
+    bar.advance(Path("x\x1b]0;t\x07[blink red]y.txt"))
+    description = bar._bar.tasks[0].description
+    bar.stop()
+    assert "\x1b" not in description and "\\[blink red]" in description

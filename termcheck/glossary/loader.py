@@ -101,6 +101,12 @@ class _Reader:
         return GlossaryError(message, self.path, line)
 
 
+def _first_line(text: str, key: str) -> int:
+    """The line where `key` is first set (1 if it cannot be told)."""
+    m = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
+
+
 def load_file(path: Path) -> Glossary:
     termbase = TERMBASE_SUFFIXES.get(path.suffix.lower())
     if termbase is not None:
@@ -113,6 +119,8 @@ def load_file(path: Path) -> Glossary:
     except tomllib.TOMLDecodeError as err:
         msg, line = toml_error(err, text)
         raise GlossaryError(f"invalid TOML: {msg}", path, line) from None
+    except RecursionError:
+        raise GlossaryError("invalid TOML: arrays or tables nested too deeply", path) from None
     reader = _Reader(path, text)
     unknown = set(data) - {"meta", "entry"}
     if unknown:
@@ -121,6 +129,11 @@ def load_file(path: Path) -> Glossary:
     if not isinstance(entries, list):
         raise GlossaryError("'entry' must be an array of tables ([[entry]])", path, 1)
     meta = data.get("meta", {})
+    if not isinstance(meta, dict):
+        raise GlossaryError("'meta' must be a table ([meta])", path, 1)
+    if not all(isinstance(raw, dict) for raw in entries):
+        raise GlossaryError("'entry' must be an array of tables ([[entry]]), not of values", path,
+                            _first_line(text, "entry"))
     glossary = Glossary(files=[path])
     for i, raw in enumerate(entries):
         kind = raw.get("kind")

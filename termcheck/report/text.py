@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from termcheck.findings import Severity
 from termcheck.results import RunResult
+from termcheck.terminal import printable
 
 
 def _show(s: str) -> str:
@@ -14,7 +15,7 @@ def render(result: RunResult) -> str:
     lines = []
     for fr, f in result.findings:
         line, col = fr.position(f.span.start)
-        text = f"{fr.path}:{line}:{col}: {f.code} {f.message}"
+        text = printable(f"{fr.path}:{line}:{col}: {f.code} {f.message}")  # a file name can hold escapes
         if f.suggestions:
             text += f" (suggestion: {_show(f.suggestions[0])})"  # the rest are in JSON and HTML
         lines.append(text)
@@ -31,7 +32,7 @@ def source_lines(result: RunResult) -> list[str]:
     for fr in result.files:
         lang = fr.info.get("source_lang")
         if lang:
-            out.append(f"{fr.path}: likely translated from {LANG_NAMES.get(str(lang), lang)} "
+            out.append(f"{printable(fr.path)}: likely translated from {LANG_NAMES.get(str(lang), lang)} "
                        f"(confidence {fr.info['source_confidence']:.2f})")
     return out
 
