@@ -35,6 +35,7 @@ from termcheck.server.requests import BadRequest, parse_check_request
 log = logging.getLogger("termcheck.server")
 
 DEFAULT_MAX_BYTES = 2 * 10**6  # a long news article is ~50 kB; 2 MB is a book chapter
+MAX_CONNECTIONS = 256  # open connections and requests beyond this get 503 from uvicorn (memory stays bounded)
 
 
 class Json(JSONResponse):
@@ -162,4 +163,5 @@ def serve(checker: Checker, host: str = "127.0.0.1", port: int = 8765, max_bytes
         checker.warm(checker.settings.lang)
     uvicorn.run(create_app(checker, max_bytes), host=host, port=port, log_config=log_config(log_level),
                 # Headers are small; a body's size is checked by the app (413), not by the protocol.
-                h11_max_incomplete_event_size=64 * 1024, timeout_keep_alive=15, server_header=False)
+                h11_max_incomplete_event_size=64 * 1024, timeout_keep_alive=15, server_header=False,
+                limit_concurrency=MAX_CONNECTIONS)
