@@ -22,7 +22,7 @@ from termcheck.glossary.loader import default_glossary_dir
 from termcheck.glossary.matcher import NameIndex, build_index
 from termcheck.glossary.model import Glossary
 from termcheck.language import detect_language
-from termcheck.markup import markup_kind, prose_mask
+from termcheck.markup import markup_kind, markup_notes, prose_mask
 from termcheck.parallel import check_files, default_jobs
 from termcheck.results import FileError, FileResult, RunResult
 from termcheck.rules import Context
@@ -84,6 +84,7 @@ def make_document(path: Path, lang: str, decoded: Decoded | None = None, source_
     kind = markup_kind(path)  # Markdown and HTML: only prose is checked (same offsets, see termcheck.markup)
     doc = Document(path=path, text=decoded.text, prose=prose_mask(decoded.text, kind), encoding=decoded.encoding)
     doc.meta["markup"] = kind
+    doc.meta["notes"] = [*decoded.notes, *markup_notes(decoded.text, doc.prose, kind)]
     suppression.prepare(doc)
     doc.lang = lang if lang != "auto" else detect_language(doc.prose)
     return doc
@@ -209,6 +210,7 @@ def check_path(path: Path, options: LintOptions, engine: Engine) -> tuple[FileRe
         if path in options.paths:  # the file was named, and cannot be read (a FIFO, too large…): an error, exit 2
             return None, [FileError(f"{display_path(path)}: {err.message}")]
         return None, [f"{display_path(path)}: {err.message}"]
+    notices.extend(f"{display_path(path)}:{note}" for note in doc.meta.get("notes", ()))  # type: ignore[attr-defined]
     info: dict[str, object] = {"lang": doc.lang}
     if bilingual_kind(path):
         notices.extend(bilingual_notices(doc, options))

@@ -8,6 +8,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from termcheck.errors import ConfigError, GlossaryError, InputError
 
@@ -30,6 +31,30 @@ class BinaryFile(InputError):
 class Decoded:
     text: str
     encoding: str  # a Python codec name that re-encodes the text to the original bytes
+    notes: tuple[str, ...] = ()  # what a person should hear about the reading: "LINE: message"
+
+
+# UTF-8 that keeps the bytes that are not UTF-8: each becomes one lone surrogate (U+DC80-U+DCFF,
+# Python's surrogateescape) and is written back as the same byte, so a fix never loses it.
+UTF8_KEEPING_BAD_BYTES = "utf-8-keeping-bad-bytes"
+
+
+def _search_codec(name: str) -> codecs.CodecInfo | None:
+    if name.replace("_", "-") != UTF8_KEEPING_BAD_BYTES:
+        return None
+    utf8 = codecs.lookup("utf-8")
+
+    def encode(text: str, errors: str = "strict") -> tuple[bytes, int]:
+        return utf8.encode(text, "surrogateescape")
+
+    def decode(data: Any, errors: str = "strict") -> tuple[str, int]:
+        return utf8.decode(data, "surrogateescape")
+
+    return codecs.CodecInfo(encode, decode, name=UTF8_KEEPING_BAD_BYTES)
+
+
+codecs.register(_search_codec)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
 def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> Decoded:
@@ -47,10 +72,28 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> Decoded:
         raise BinaryFile("binary file skipped", path)
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        mostly_utf8 = _mostly_utf8(data, err.start)
+        if mostly_utf8 is not None:
+            return mostly_utf8
     encoding = _legacy_encoding(data)
     return Decoded(data.decode(encoding), encoding)
+
+
+def _mostly_utf8(data: bytes, first_bad: int) -> Decoded | None:
+    """UTF-8 with a few stray bytes (a paste from elsewhere, a truncated character): read as
+    UTF-8, each bad byte kept as one character, with a notice naming the line of the first,
+    rather than the whole file in a legacy code page (every accented letter two characters).
+    A file with no more valid multi-byte UTF-8 sequences than bad bytes is legacy text."""
+    text = data.decode("utf-8", "surrogateescape")
+    bad = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    if len(_UTF8_MULTIBYTE.findall(data)) < max(bad, 1):
+        return None
+    line = data.count(b"\n", 0, first_bad) + 1
+    first = data[first_bad]
+    what = f"{bad} byte{'s' if bad != 1 else ''} that {'are' if bad != 1 else 'is'} not UTF-8 (first: 0x{first:02X})"
+    note = f"{line}: {what}; read as UTF-8, the bad bytes kept as they are"
+    return Decoded(text, UTF8_KEEPING_BAD_BYTES, (note,))
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
@@ -100,6 +143,9 @@ def _legacy_encoding(data: bytes) -> str:
     latin = _single_byte_latin(data)
     if latin is not None:
         return latin
+    japanese = _japanese(data)
+    if japanese is not None:
+        return japanese
     try:
         from charset_normalizer import from_bytes  # heavy: only for non-UTF-8 files
 
@@ -112,6 +158,23 @@ def _legacy_encoding(data: bytes) -> str:
     except (ImportError, LookupError, UnicodeDecodeError):
         pass
     return "cp1252" if _cp1252_ok(data) else "latin-1"
+
+
+def _japanese(data: bytes) -> str | None:
+    """Shift-JIS (as Windows writes it, cp932) or EUC-JP, when the text reads as Japanese: kana
+    and kanji, with kana among them (statistical detection took Shift-JIS for Cyrillic cp1251)."""
+    for encoding in ("cp932", "euc_jp"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        wide = [c for c in text if c > "\x7f"]
+        kana = sum(1 for c in wide if "\u3040" <= c <= "\u30ff")
+        japanese = kana + sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+                              or "\uff00" <= c <= "\uffef")
+        if wide and kana and japanese >= 0.8 * len(wide):
+            return encoding
+    return None
 
 
 def _cp1252_ok(data: bytes) -> bool:

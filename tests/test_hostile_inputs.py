@@ -456,3 +456,44 @@ def test_the_progress_bar_shows_file_names_as_text() -> None:
     description = bar._bar.tasks[0].description
     bar.stop()
     assert "\x1b" not in description and "\\[blink red]" in description
+
+
+# --- 15. encodings, and text the Markdown reader leaves out ----------------------------------
+
+def test_one_stray_byte_keeps_a_utf8_article_utf8_with_a_notice(tmp_path: Path) -> None:
+    text = "Le café « très » bien, à côté.\n" + ARTICLE + "\n"
+    data = text.encode("utf-8").replace(b"talks", b"tal\xffks")
+    (tmp_path / "a.txt").write_bytes(data)
+    run = _lint(tmp_path, "a.txt", "--format", "json")
+    [f] = run.json()["findings"]  # read as cp1252 before: 'é' became two characters, columns shifted
+    assert (f["line"], f["column"]) == (2, ARTICLE.index("Idleb") + 1)
+    assert "a.txt:2: 1 byte that is not UTF-8 (first: 0xFF); read as UTF-8" in run.stderr
+
+
+def test_a_stray_byte_is_written_back_by_a_fix(tmp_path: Path) -> None:
+    from termcheck.textio import decode_bytes
+
+    data = ("Le café.\n" + ARTICLE).encode("utf-8").replace(b"talks", b"tal\xffks")
+    decoded = decode_bytes(data)
+    assert decoded.text.encode(decoded.encoding) == data
+    assert decoded.text.replace("Idleb", "Idlib").encode(decoded.encoding) == data.replace(b"Idleb", b"Idlib")
+
+
+def test_a_latin_file_with_one_accent_is_still_windows_1252() -> None:
+    from termcheck.textio import decode_bytes
+
+    assert decode_bytes("Le café à Idleb.\n".encode("cp1252")).encoding == "cp1252"
+
+
+def test_shift_jis_is_read_as_japanese() -> None:
+    from termcheck.textio import decode_bytes
+
+    text = "東京で会談が行われ、双方は合意に達したと発表した。ニュースです。\n"
+    decoded = decode_bytes(text.encode("shift_jis"))  # cp1251 before
+    assert decoded.text == text and decoded.encoding == "cp932"
+
+
+def test_text_nested_deeper_than_markdown_goes_is_named_in_a_notice(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("Intro.\n\n" + ">" * 10_000 + " Rebels left Idleb.\n", encoding="utf-8")
+    run = _lint(tmp_path, "a.md")
+    assert "a.md:3: text nested deeper than the Markdown reader goes" in run.stderr

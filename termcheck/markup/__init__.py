@@ -14,7 +14,7 @@ from termcheck.markup.base import Mask
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 
-__all__ = ["Mask", "markup_kind", "prose_mask"]
+__all__ = ["Mask", "markup_kind", "markup_notes", "prose_mask"]
 
 
 def markup_kind(path: Path) -> str:
@@ -25,6 +25,20 @@ def markup_kind(path: Path) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     return "plain"
+
+
+def markup_notes(text: str, prose: str, kind: str) -> list[str]:
+    """What a person should hear about text the format reader could not check ("LINE: message")."""
+    if kind != "markdown" or ">" not in text and "-" not in text:
+        return []
+    from termcheck.markup.markdown import unchecked_nested_lines
+
+    lines = unchecked_nested_lines(text, prose)
+    if not lines:
+        return []
+    where = f"line {lines[0]}" if len(lines) == 1 else f"{len(lines)} lines from line {lines[0]} to {lines[-1]}"
+    return [f"{lines[0]}: text nested deeper than the Markdown reader goes (20 block quotes or lists) is not "
+            f"checked: {where}"]
 
 
 def prose_mask(text: str, kind: str) -> str:

@@ -79,6 +79,26 @@ def markdown_prose(text: str) -> str:
     return mask.value
 
 
+# Block quotes and list items opened at the start of a line (">", "- ", "1. "), one per level.
+_NESTING = re.compile(r"[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?")
+
+
+def unchecked_nested_lines(text: str, prose: str) -> list[int]:
+    """1-based lines with words that the Markdown parser left out because they are nested
+    deeper than it goes (markdown-it stops at 20 levels of quotes and lists): never checked."""
+    limit = int(_parser().options.get("maxNesting", 20)) - 1
+    out: list[int] = []
+    for n, (line, masked) in enumerate(zip(text.splitlines(), prose.splitlines(), strict=False), 1):
+        if masked.strip() or not re.search(r"\w", line):
+            continue
+        depth, pos = 0, 0
+        while depth < limit and (m := _NESTING.match(line, pos)) and m.end() > pos:
+            depth, pos = depth + 1, m.end()
+        if depth >= limit:
+            out.append(n)
+    return out
+
+
 def _blank_inline(mask: Mask, start: int, end: int, kinds: set[str]) -> None:
     """Blank inline code, link targets, URLs and HTML in the prose lines [start, end)."""
 
