@@ -316,10 +316,11 @@ def clean_stale(folder: Path, started: float) -> list[str]:
     for path, fd in _stale(folder, started):
         try:
             if path.name.endswith(".restore"):
-                message = _play_back(folder, _read_fd(fd))
+                message = _play_back(folder, path, fd)
                 if message:
                     messages.append(message)
-            path.unlink()
+            if path.exists():
+                path.unlink()
         except (OSError, ValueError):
             pass  # not ours to judge: left alone
         finally:
@@ -329,8 +330,11 @@ def clean_stale(folder: Path, started: float) -> list[str]:
     return messages
 
 
-def _play_back(folder: Path, journal: bytes) -> str | None:
-    head, _, old = journal.partition(b"\n")
+_SINCE_JOURNAL = 5.0  # seconds: a file written later than this after its journal was saved by someone
+
+
+def _play_back(folder: Path, journal: Path, journal_fd: int) -> str | None:
+    head, _, old = _read_fd(journal_fd).partition(b"\n")
     header = json.loads(head)
     target = folder / str(header["name"])
     if "/" in str(header["name"]) or not target.is_file():
@@ -342,6 +346,13 @@ def _play_back(folder: Path, journal: bytes) -> str | None:
             return None  # another file now: not ours to touch
         if hashlib.sha256(_read_fd(fd)).hexdigest() == header["new"]:
             return None  # the fix was written whole
+        if st.st_mtime > os.fstat(journal_fd).st_mtime + _SINCE_JOURNAL:
+            # Someone saved the file after the interrupted fix: their text stays, and the text
+            # from before the fix is kept beside it for them to compare.
+            kept = folder / f"{target.name}.before-termcheck-fix"
+            with open(kept, "xb") as f:
+                f.write(old)
+            return f"{target}: changed after an interrupted fix; left as it is (its text before the fix: {kept})"
         _overwrite(fd, old)
     finally:
         os.close(fd)

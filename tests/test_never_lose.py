@@ -339,7 +339,22 @@ def test_an_interrupted_in_place_write_is_undone_by_the_next_run(tmp_path: Path)
     journal = tmp_path / ".a.txt.termcheck-999999-abcd1234.restore"
     header = {"name": "a.txt", "dev": st.st_dev, "ino": st.st_ino, "new": hashlib.sha256(b"x").hexdigest()}
     journal.write_bytes(json.dumps(header).encode() + b"\n" + old)
-    os.utime(journal, (time.time() - 60, time.time() - 60))
+    for p in (journal, article):  # the torn write came right after the journal
+        os.utime(p, (time.time() - 60, time.time() - 60))
     messages = clean_stale(tmp_path, time.time())
     assert article.read_bytes() == old and not journal.exists()
     assert messages and "undone" in messages[0]
+
+
+def test_a_file_saved_after_an_interrupted_write_is_not_played_back(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_bytes(b"The editor rewrote it after the crash.\n")
+    st = article.stat()
+    journal = tmp_path / ".a.txt.termcheck-999999-abcd1234.restore"
+    header = {"name": "a.txt", "dev": st.st_dev, "ino": st.st_ino, "new": hashlib.sha256(b"x").hexdigest()}
+    journal.write_bytes(json.dumps(header).encode() + b"\n" + b"Rebels left Idleb.\n")
+    os.utime(journal, (time.time() - 600, time.time() - 600))
+    messages = clean_stale(tmp_path, time.time())
+    assert article.read_bytes() == b"The editor rewrote it after the crash.\n"
+    assert (tmp_path / "a.txt.before-termcheck-fix").read_bytes() == b"Rebels left Idleb.\n"
+    assert not journal.exists() and "left as it is" in messages[0]
