@@ -39,7 +39,6 @@ def render(result: RunResult, rules: list[Rule] | None = None) -> bytes:
     """The workbook's bytes; its sheet "Rules" explains the rules of the findings (of `rules`,
     default all of termcheck's)."""
     from openpyxl import Workbook
-    from openpyxl.cell.cell import Cell
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.worksheet import Worksheet
     from openpyxl.writer.excel import ExcelWriter
@@ -53,11 +52,12 @@ def render(result: RunResult, rules: list[Rule] | None = None) -> bytes:
     assert isinstance(ws, Worksheet)
     ws.title = "Findings"
     ws.append(list(COLUMNS))
-    for r in rows(result):
-        ws.append([_cell(v) for v in r])
-        for c in ws[ws.max_row]:
-            if isinstance(c, Cell) and c.data_type == "f":  # "=…": keep it text, never a formula
-                c.data_type = "s"
+    for n, r in enumerate(rows(result), start=2):
+        values = [_cell(v) for v in r]
+        ws.append(values)
+        for col, v in enumerate(values, start=1):
+            if isinstance(v, str) and v.startswith("="):  # openpyxl would store a formula: keep it text
+                ws.cell(row=n, column=col).data_type = "s"
     for i, name in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = WIDTHS.get(name, 12)
     ws.freeze_panes = "A2"
