@@ -206,8 +206,9 @@ def _review(result: RunResult, answers: TextIO, out: TextIO, live: Callable[[Fil
                 elif writer.add(accepted, summary):
                     out.write("saved\n")
                     out.flush()
-                else:
-                    break  # the file cannot be written (changed by someone else): the next file
+                else:  # the file cannot be written (changed by someone else, read-only): the next file
+                    out.write(f"not saved: {summary.messages[-1]}\n")
+                    break
             elif answer.kind == "skip-code":
                 skipped_codes.add(f.code)
             elif answer.kind == "quit":

@@ -358,3 +358,12 @@ def test_a_file_saved_after_an_interrupted_write_is_not_played_back(tmp_path: Pa
     assert article.read_bytes() == b"The editor rewrote it after the crash.\n"
     assert (tmp_path / "a.txt.before-termcheck-fix").read_bytes() == b"Rebels left Idleb.\n"
     assert not journal.exists() and "left as it is" in messages[0]
+
+
+def test_interactive_says_at_once_when_an_answer_cannot_be_saved(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(THREE, encoding="utf-8")
+    (tmp_path / "a.txt").chmod(0o444)
+    out, err = _interactive(tmp_path, None).communicate("1\n1\n", timeout=120)
+    assert "not saved: a.txt: read-only; not fixed" in out
+    assert out.count("accept, e:") == 1  # not asked more about a file that cannot be written
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == THREE
