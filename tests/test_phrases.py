@@ -524,6 +524,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
      "The final balance of the company's accounts showed a loss, the bank said."),
     ("fr-dizaine", "A dozen of deaths were recorded in the region.", "A dozen of", "About ten",
      "A dozen deaths were recorded in the region."),
+    ("fr-dizaine", "A few tens of fans waited outside the stadium.", "A few tens of", "Dozens of",
+     "Bluetooth has an effective range of a few tens of metres; a few tens of thousands attended."),
     ("fr-dizaine", "Tens of civilians were killed in the bombardment.", "Tens of", "Dozens of",
      "Tens of thousands of civilians fled the bombardment."),
     ("fr-dizaine", "Some hundreds of migrants crossed the border on Sunday.", "Some hundreds of", "Hundreds of",
