@@ -566,6 +566,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
      "The inspector", "Stalin appointed him a political commissar in the Red Army."),
     ("de-konsequent", "The minister called for a consequent implementation of the rules.", "consequent",
      "consistent", "The drought and the consequent crop failures hit farmers."),
+    ("de-kritik", "The critic on the reform grew louder.", "critic on", "criticism of",
+     "He once worked as a freelance restaurant critic on the paper."),
     ("de-kritik", "There was massive critic on the plan.", "critic on", "criticism of",
      "He is a fierce critic of the government."),
     ("de-meinung", "In my meaning, the plan will fail.", "In my meaning", "In my opinion",
