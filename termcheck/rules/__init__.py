@@ -4,6 +4,7 @@ TC5xx language · TC6xx consistency · TC7xx residue · TC8xx bilingual (with --
 
 from termcheck.rules import (  # noqa: F401  (registration)
     acronyms,
+    bilingual_acronyms,
     bilingual_copy,
     bilingual_names,
     bilingual_numbers,
