@@ -144,6 +144,7 @@ def main() -> None:
     work = args.keep or Path(tempfile.mkdtemp(prefix="termcheck-report-scale-"))
     lint_s: float | None = None
     findings: int | None = None
+    size = 0
     try:
         if args.report:
             report = args.report.resolve()
@@ -154,6 +155,7 @@ def main() -> None:
             make_corpus(corpus, args.articles, args.clean)
             report = work / "report.html"
             lint_s, findings = lint_html(corpus, report)
+        size = report.stat().st_size
         got = measure(report, args.loads)
     finally:
         if not args.keep and not args.report:
@@ -166,7 +168,7 @@ def main() -> None:
           f"{os.getloadavg()[0]:.2f}; code at {commit.stdout.strip()}{' (modified)' if dirty else ''}")
     if findings is not None:
         print(f"report: {args.articles + args.clean} articles, {findings} findings, "
-              f"{report.stat().st_size / 1e6:.1f} MB, written in {lint_s:.1f} s")
+              f"{size / 1e6:.1f} MB, written in {lint_s:.1f} s")
     print("| measure | median | worst | budget |")
     print("|---|---|---|---|")
     print(f"| load, until interactive ({len(got['load'])} loads) | {statistics.median(got['load']):.2f} s | "

@@ -282,3 +282,43 @@ def test_phone_toolbar_leaves_the_screen_to_the_article(browser: Any,
     again = page.locator("nav.toolbar").bounding_box()
     assert again is not None and abs(again["y"]) < 1
     page.close()
+
+
+def _big_result(articles: int = 60, per_article: int = 20) -> RunResult:
+    sentence = "Rebels left Idleb. "
+    files = []
+    for a in range(articles):
+        text = sentence * per_article + "\n"
+        at = [i * len(sentence) + 12 for i in range(per_article)]
+        files.append(_file(f"desk/story-{a:03d}.txt", text, [_finding(s, s + 5, "Idleb") for s in at]))
+    return RunResult(files)
+
+
+def test_a_large_report_makes_its_lists_of_findings_when_needed(browser: Any, tmp_path: Path) -> None:
+    """Above 1,000 findings the lists load as text and become elements near the screen, when a
+    finding is opened, and before printing; without scripting they are plain lists."""
+    result = _big_result()
+    total = result.total
+    path = tmp_path / "big.html"
+    path.write_text(html_report.render(result), encoding="utf-8")
+    page, problems = _open(browser, path)
+    assert page.locator("li.finding-item").count() < total
+    page.keyboard.press("k")  # the last finding, in the last article
+    assert "'Idleb' is wrong" in page.locator("#popover").inner_text()
+    assert page.locator(f"#item-{total - 1}").count() == 1
+    page.keyboard.press("Escape")
+    page.locator("#doc-0 h2").scroll_into_view_if_needed()
+    page.locator("#item-0").wait_for(state="attached")  # near the screen: made
+    assert page.locator("li.finding-item").count() < total
+    _search(page, "story-059", 20, total)
+    assert page.locator("li.finding-item:visible").count() == 20
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.locator("li.finding-item").count() == total
+    assert problems == []
+    page.close()
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(path.as_uri())
+    assert plain.locator("li.finding-item").count() == total
+    assert plain.locator("li.finding-item").last.is_visible() is not None
+    context.close()

@@ -192,8 +192,11 @@ def article(fr: FileResult, file_idx: int, first_idx: int) -> str:
         f'<section class="article" id="doc-{file_idx}" data-file="{file_idx}" aria-labelledby="doc-{file_idx}-h">'
         f'<h2 id="doc-{file_idx}-h">{_t(fr.path)}</h2><p class="docmeta">{_t(" · ".join(meta))}</p>'
         f"{text}"
-        + (f'<h3 class="small">Findings</h3><ol class="findings">{items}</ol>' if items else
-           '<p class="small">No findings.</p>')
+        # The list is inside <noscript>: with scripting on, the browser keeps it as text (fast to
+        # load) and report.js makes it into elements when the article comes near the screen, or
+        # before printing; without scripting it is an ordinary list.
+        + (f'<h3 class="small">Findings</h3><noscript data-list="{file_idx}"><ol class="findings">{items}</ol>'
+           '</noscript>' if items else '<p class="small">No findings.</p>')
         + "</section>"
     )
 

@@ -27,9 +27,11 @@
   var OCC = BPATH + 1;
   function isText(j) { var c = data.columns[j - 1]; return c !== "line" && c !== "column" && j <= data.columns.length + 1; }
 
-  var items = Array.prototype.slice.call(doc.querySelectorAll("#view-articles li.finding-item"));
+  // Each article's list of findings comes as the text of a <noscript> (parsed as text, not
+  // elements, while the page loads); it is made into elements when needed (listsFor).
   var itemByIdx = {};
-  items.forEach(function (li) { itemByIdx[li.getAttribute("data-idx")] = li; });
+  var listDone = {};
+  var EAGER = 1000; // up to this many findings, every list is made at once
   var marks = doc.querySelectorAll("#view-articles mark.hl");
   var marksByIdx = [];
   var firstMark = [];
@@ -89,6 +91,24 @@
     var st = storage();
     try { if (st) { st.setItem(STORE, JSON.stringify(decisions)); } } catch (e) { /* full or refused: kept in memory */ }
   }
+  function listsFor(file) {
+    if (listDone[file]) { return; }
+    listDone[file] = true;
+    var src = doc.querySelector("noscript[data-list='" + file + "']");
+    if (!src) { return; }
+    var t = doc.createElement("template");
+    t.innerHTML = src.textContent; // the report's own escaped markup, written by termcheck
+    var lis = t.content.querySelectorAll("li.finding-item");
+    for (var k = 0; k < lis.length; k += 1) {
+      var i = +lis[k].getAttribute("data-idx");
+      itemByIdx[i] = lis[k];
+      if (!shown[i]) { lis[k].hidden = true; }
+      var d = decisionOf(i);
+      if (d) { lis[k].classList.add(d === "accepted" ? "dec-accepted" : "dec-ignored"); }
+    }
+    src.parentNode.insertBefore(t.content, src);
+  }
+  function allLists() { sections.forEach(function (s) { listsFor(s.getAttribute("data-file")); }); }
   function paintDecision(i) {
     var d = decisionOf(i);
     var els = (marksByIdx[i] || []).slice();
@@ -213,6 +233,7 @@
   }
   function openPopover(mark) {
     var idx = mark.getAttribute("data-idx");
+    listsFor(String(rows[+idx][0]));
     var li = itemByIdx[idx];
     if (!li) { return; }
     pop.textContent = "";
@@ -548,6 +569,25 @@
   doc.getElementById("export-baseline").addEventListener("click", exportBaseline);
   loadDecisions();
   countDecided();
+  if (N <= EAGER || !window.IntersectionObserver) {
+    allLists();
+  } else {
+    var near = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (e.isIntersecting) { near.unobserve(e.target); listsFor(e.target.getAttribute("data-file")); }
+      });
+    }, { rootMargin: "1500px 0px" });
+    sections.forEach(function (s) { near.observe(s); });
+  }
+  window.addEventListener("beforeprint", allLists);
+  window.addEventListener("hashchange", function () {
+    var m = /^#item-(\d+)$/.exec(location.hash);
+    if (m && rows[+m[1]]) {
+      listsFor(String(rows[+m[1]][0]));
+      var li = doc.getElementById("item-" + m[1]);
+      if (li) { li.scrollIntoView(); }
+    }
+  });
   count.textContent = N + " of " + N + " findings shown";
   // A reloaded page may come back with the reader's filters still set.
   if (search.value || ruleSel.value || fileSel.value || (decisionSel && decisionSel.value) ||
