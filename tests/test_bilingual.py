@@ -267,6 +267,12 @@ def _codes(tmp_path: Path, target: str, source: str) -> list[tuple[str, str]]:
      "wasserfestigkeit"),  # known to neither language, in lower case
     ("TC802", "The new Abwasserentsorgungsverband met today.", "Der neue Abwasserentsorgungsverband tagte heute.",
      "Abwasserentsorgungsverband"),  # a long German compound, capitalised in both
+    ("TC802", "Prices rose in the ultimos months.", "Los precios subieron en los últimos meses.",
+     "ultimos"),  # copied without its accent
+    ("TC802", 'He said: "the problem of the bank is not domina risk controls".', 'Dijo: "el problema del banco '
+     'no es domina los controles de riesgo".', "domina"),  # inside an English quotation
+    ("TC802", 'The film "Los olvidados" won the prize.', 'La película "Los olvidados" ganó el premio.',
+     None),  # a title in quotation marks keeps its language
     ("TC802", "The mayor of Neuhardenberg spoke.", "Der Bürgermeister von Neuhardenberg sprach.", None),  # a name
     ("TC802", "Details at www.stadtwerkeverband.de today.", "Einzelheiten unter www.stadtwerkeverband.de heute.",
      None),  # an address

@@ -4,6 +4,7 @@ words the translation copied instead of translating."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
@@ -13,6 +14,7 @@ from termcheck.lexicon import zipf
 from termcheck.rules.base import DocContext, rule
 from termcheck.rules.bilingual_base import WORDS, aligned_pairs, word_count
 from termcheck.rules.candidates import mostly_names
+from termcheck.rules.foreign_words import inside_spans, unread_spans
 from termcheck.rules.names import LANG_NAMES
 
 MIN_SENTENCE_WORDS = 4  # shorter identical pairs are names, figures, datelines
@@ -26,7 +28,6 @@ MIN_UNKNOWN = 6
 # A capitalised German word is a noun or a name; one unknown to wordfreq and this long is a
 # compound noun (names this long are rare, and an institution's compound name wants translating too).
 LONG_COMPOUND = 12
-_QUOTES = '"“”«»„'
 _SPACES = re.compile(r"\s+")
 
 
@@ -49,6 +50,10 @@ def _in_address(text: str, start: int, end: int) -> bool:
     return before in "./@_" or after in "/@_" or (after == "." and text[end + 1 : end + 2].isalnum())
 
 
+def _unaccented(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
 def copied_words(target: str, source: str, target_lang: str,
                  source_lang: str) -> Iterator[tuple[re.Match[str], tuple[int, int]]]:
     """Words of `target` copied from `source` (each with where it is in `source`) that are
@@ -58,8 +63,10 @@ def copied_words(target: str, source: str, target_lang: str,
     where: dict[str, tuple[int, int]] = {}
     for m in WORDS.finditer(source):
         w = m.group()
-        in_source[w.casefold()] = in_source.get(w.casefold(), False) or w[0].isupper()
-        where.setdefault(w.casefold(), m.span())
+        for key in {w.casefold(), _unaccented(w.casefold())}:  # país: pais, copied without its accent
+            in_source[key] = in_source.get(key, False) or w[0].isupper()
+            where.setdefault(key, m.span())
+    unread = unread_spans(target)
     for m in WORDS.finditer(target):
         w = m.group()
         key = w.casefold()
@@ -69,8 +76,8 @@ def copied_words(target: str, source: str, target_lang: str,
         unknown = zipf(lower, target_lang) == 0.0 and zipf(lower, source_lang) == 0.0
         if w[0].isupper() and in_source[key] and not (source_lang == "de" and unknown and len(w) >= LONG_COMPOUND):
             continue  # a name (or a German noun: capitals cannot tell them apart, but for long compounds)
-        if sum(target.count(q, 0, m.start()) for q in _QUOTES) % 2:
-            continue  # quoted: titles and quotations keep their language
+        if inside_spans(unread, m.start()):
+            continue  # quoted (a title, a foreign quotation) or in brackets: they keep their language
         if _in_address(target, m.start(), m.end()):
             continue
         if zipf(lower, target_lang) >= TARGET_ZIPF_MAX:

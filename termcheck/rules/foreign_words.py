@@ -53,7 +53,7 @@ class _Candidate:
     initial: bool  # capitalised at a sentence's start
 
 
-def _masked(prose: str) -> list[tuple[int, int]]:
+def unread_spans(prose: str) -> list[tuple[int, int]]:
     """Spans the rule does not read: short or foreign quotations, and parentheses
     (English news gives a term's original form in brackets)."""
     spans: list[tuple[int, int]] = []
@@ -70,7 +70,7 @@ def _masked(prose: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def _inside(spans: list[tuple[int, int]], start: int) -> bool:
+def inside_spans(spans: list[tuple[int, int]], start: int) -> bool:
     """`start` falls in one of `spans` (sorted; a span may hold a few others)."""
     i = bisect.bisect_right(spans, (start, 1 << 62)) - 1
     return any(s <= start < e for s, e in spans[max(0, i - 3): i + 1])
@@ -200,8 +200,8 @@ def _candidates(doc: Document) -> list[_Candidate]:
         if _technical(prose, start, end):
             continue
         if masked is None:
-            masked = _masked(prose)
-        if _inside(masked, start):
+            masked = unread_spans(prose)
+        if inside_spans(masked, start):
             continue
         if _INTRODUCED.search(prose[max(0, start - 30): start]) or _GLOSSED.match(prose[end: end + 30]):
             continue
@@ -215,7 +215,7 @@ def _without_names(found: list[_Candidate], doc: Document, dctx: DocContext) -> 
     spans = sorted((n.span.start, n.span.end) for n in dctx.names)
     kept = []
     for c in found:
-        if _inside(spans, c.start):
+        if inside_spans(spans, c.start):
             continue
         if c.initial and any(not _sentence_start(doc.prose, m.start())
                              for m in re.finditer(rf"\b{re.escape(c.word)}\b", doc.prose)):
