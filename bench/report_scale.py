@@ -164,8 +164,9 @@ def main() -> None:
     dirty = subprocess.run(["git", "status", "--porcelain", "--", "termcheck"], capture_output=True, text=True,
                            cwd=ROOT).stdout.strip()
     keys = got["keys"]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load average "
-          f"{os.getloadavg()[0]:.2f}; code at {commit.stdout.strip()}{' (modified)' if dirty else ''}")
+    made = (f"report given: {args.report}" if args.report else
+            f"code at {commit.stdout.strip()}{' (modified)' if dirty else ''}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}; {made}")
     if findings is not None:
         print(f"report: {args.articles + args.clean} articles, {findings} findings, "
               f"{size / 1e6:.1f} MB, written in {lint_s:.1f} s")
