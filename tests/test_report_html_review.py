@@ -78,6 +78,22 @@ def test_report_data_gives_each_finding_its_row_and_baseline_key(tmp_path: Path,
     assert [(r[-2], r[-1]) for r in rows] == [("b.txt", 0), ("d.txt", 0), ("d.txt", 0), ("d.txt", 0)]
 
 
+def test_hostile_text_in_the_data_block_stays_data() -> None:
+    """An article's text, a message and a path end up in the JSON block: none can close it."""
+    evil = "</script><script>alert(1)</script><!--"
+    text = f"Idleb {evil}\n"
+    finding = Finding("TC701", "residue", f"left {evil}", Span(6, 6 + len(evil)), Severity.WARNING, [evil],
+                      text=evil)
+    result = RunResult([_file(f"x{evil}.txt", text, [finding])])
+    out = html_report.render(result)
+    block = out.split('<script type="application/json" id="tc-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and ">" not in block and "&" not in block
+    data = json.loads(block)
+    assert evil in data["strings"] and f"left {evil}" in data["strings"]
+    page = lxml.html.fromstring(out)
+    assert [s.get("type") for s in page.xpath("//script")] == ["application/json", "text/plain", None]
+
+
 def test_csv_has_one_row_per_finding_and_defuses_formulas() -> None:
     got = list(csv.reader(io.StringIO(render_csv(_result()))))
     assert got[0] == list(COLUMNS)
