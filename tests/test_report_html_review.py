@@ -94,6 +94,13 @@ def test_hostile_text_in_the_data_block_stays_data() -> None:
     assert [s.get("type") for s in page.xpath("//script")] == ["application/json", "text/plain", None]
 
 
+def test_a_report_made_with_a_baseline_says_its_exported_baseline_may_miss() -> None:
+    result = _result()
+    assert "made with --baseline" not in html_report.render(result)
+    result.files[1].suppressed["baseline"] = 1
+    assert "made with --baseline" in html_report.render(result)
+
+
 def test_csv_has_one_row_per_finding_and_defuses_formulas() -> None:
     got = list(csv.reader(io.StringIO(render_csv(_result()))))
     assert got[0] == list(COLUMNS)

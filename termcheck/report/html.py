@@ -160,7 +160,10 @@ def toolbar(result: RunResult, order: list[FileResult]) -> str:
         '<button type="button" id="export-baseline" title="The findings you ignored, for termcheck lint '
         '--baseline">Baseline</button>'
         '<span id="decided" class="small"></span></span>'
-        '</div>'
+        + ('<span class="small">This report was made with --baseline: an exported baseline counts the '
+           'occurrences of the findings shown only, and may not silence repeated ones.</span>'
+           if result.suppressed("baseline") else "")
+        + '</div>'
         '</div></nav>'
     )
 
