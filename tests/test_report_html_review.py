@@ -185,6 +185,7 @@ def test_term_view_groups_findings_by_flagged_text(browser: Any, desk: tuple[Pat
     assert counts[0] == groups[key]
     top.locator("summary").click()
     occ = top.locator("tr.occ")
+    occ.first.wait_for()  # made on the details' toggle event, which comes after the click
     assert occ.count() == groups[key]
     first = occ.first
     assert key in first.locator("td.ctx mark").inner_text().lower()
