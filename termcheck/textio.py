@@ -84,10 +84,11 @@ def _mostly_utf8(data: bytes, first_bad: int) -> Decoded | None:
     """UTF-8 with a few stray bytes (a paste from elsewhere, a truncated character): read as
     UTF-8, each bad byte kept as one character, with a notice naming the line of the first,
     rather than the whole file in a legacy code page (every accented letter two characters).
-    A file with no more valid multi-byte UTF-8 sequences than bad bytes is legacy text."""
+    A file with fewer than four valid multi-byte UTF-8 sequences per bad byte (and at least
+    three) is legacy text."""
     text = data.decode("utf-8", "surrogateescape")
     bad = sum(1 for c in text if "\udc80" <= c <= "\udcff")
-    if len(_UTF8_MULTIBYTE.findall(data)) < max(bad, 1):
+    if len(_UTF8_MULTIBYTE.findall(data)) < max(4 * bad, 3):  # a few accidental pairs in Shift-JIS are not UTF-8
         return None
     line = data.count(b"\n", 0, first_bad) + 1
     first = data[first_bad]
@@ -162,19 +163,28 @@ def _legacy_encoding(data: bytes) -> str:
 
 def _japanese(data: bytes) -> str | None:
     """Shift-JIS (as Windows writes it, cp932) or EUC-JP, when the text reads as Japanese: kana
-    and kanji, with kana among them (statistical detection took Shift-JIS for Cyrillic cp1251)."""
+    and kanji, with hiragana among them (statistical detection took Shift-JIS for Cyrillic cp1251 or
+    Chinese gb18030). Where both decode, the reading with more full-width Japanese wins (EUC-JP
+    read as Shift-JIS is mostly half-width katakana)."""
+    best: tuple[float, str] | None = None
     for encoding in ("cp932", "euc_jp"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
         wide = [c for c in text if c > "\x7f"]
-        kana = sum(1 for c in wide if "\u3040" <= c <= "\u30ff")
-        japanese = kana + sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
-                              or "\uff00" <= c <= "\uffef")
-        if wide and kana and japanese >= 0.8 * len(wide):
-            return encoding
-    return None
+        full_kana = sum(1 for c in wide if "\u3040" <= c <= "\u30ff")
+        half_kana = sum(1 for c in wide if "\uff66" <= c <= "\uff9f")
+        other = sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+                    or "\uff00" <= c <= "\uffef" and not "\uff66" <= c <= "\uff9f")
+        hiragana = sum(1 for c in wide if "\u3041" <= c <= "\u309f")
+        # Japanese prose is never without hiragana (の, は, を); Cyrillic read as cp932 is kanji and half-width kana.
+        if not wide or hiragana < max(1, 0.05 * len(wide)) or full_kana + half_kana + other < 0.8 * len(wide):
+            continue
+        score = (full_kana + other + 0.5 * half_kana) / len(wide)
+        if best is None or score > best[0]:
+            best = (score, encoding)
+    return best[1] if best else None
 
 
 def _cp1252_ok(data: bytes) -> bool:

@@ -488,9 +488,11 @@ def test_a_latin_file_with_one_accent_is_still_windows_1252() -> None:
 def test_shift_jis_is_read_as_japanese() -> None:
     from termcheck.textio import decode_bytes
 
-    text = "東京で会談が行われ、双方は合意に達したと発表した。ニュースです。\n"
-    decoded = decode_bytes(text.encode("shift_jis"))  # cp1251 before
-    assert decoded.text == text and decoded.encoding == "cp932"
+    news = "東京で会談が行われ、双方は合意に達したと発表した。ニュースです。\n"
+    for text in (news, "上昇した。月曜日、株価が双方は\n"):
+        decoded = decode_bytes(text.encode("shift_jis"))  # the second was read as Korean (cp949) before
+        assert decoded.text == text and decoded.encoding == "cp932"
+        assert decode_bytes(text.encode("euc_jp")).text == text
 
 
 def test_text_nested_deeper_than_markdown_goes_is_named_in_a_notice(tmp_path: Path) -> None:
