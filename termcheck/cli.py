@@ -90,7 +90,7 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     1: findings, 2: error)."""
     from termcheck.config import load_settings
     from termcheck.progress import make_progress
-    from termcheck.report.formats import default_output, render_report
+    from termcheck.report.formats import default_output, render_binary, render_report
     from termcheck.runner import LintOptions, make_engine
     from termcheck.runner import lint as run
     from termcheck.terminal import undecodable_escaped
@@ -168,8 +168,10 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         if outcome.result is None:
             return failed or outcome.exit_code
         result = outcome.result
+    binary = render_binary(req.output_format, result)
     # Bytes of file names that are not UTF-8 (lone surrogates) cannot be written as UTF-8: escaped.
-    report = undecodable_escaped(render_report(req.output_format, result, quiet=req.quiet))
+    report = "" if binary is not None else undecodable_escaped(render_report(req.output_format, result,
+                                                                             quiet=req.quiet))
     output = req.output or default_output(req.output_format)
     if output and _is_checked(output, result):
         return _failed(echo, TermcheckError("is one of the checked articles: the report would overwrite it "
@@ -177,12 +179,17 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     if output:
         try:
             output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(report, encoding="utf-8")
+            if binary is not None:
+                output.write_bytes(binary)
+            else:
+                output.write_text(report, encoding="utf-8")
         except OSError as err:
             return _failed(echo, TermcheckError(f"cannot write report: {err.strerror}", output))
+    elif binary is not None:
+        sys.stdout.buffer.write(binary)  # -o -: a workbook piped on
     else:
         sys.stdout.write(report)
-    if req.output_format is ReportFormat.html and output and not req.quiet:
+    if req.output_format in (ReportFormat.html, ReportFormat.xlsx) and output and not req.quiet:
         echo(str(output))
     return failed or (1 if result.total else 0)
 

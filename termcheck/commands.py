@@ -58,8 +58,9 @@ def main_callback(
 @app.command()
 def lint(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders to check (folders recursively).")],
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format (html: a file for "
-                                                        "translators, reports/termcheck-report.html unless -o).")
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format (html and xlsx: "
+                                                        "files for translators, reports/termcheck-report.html or "
+                                                        ".xlsx unless -o; csv: one row per finding).")
                              ] = ReportFormat.text,
     lang: Annotated[str | None, typer.Option(help="Language of the articles (en, fr, de, es, it, tr); "
                                                      "default: detected per document.")] = None,

@@ -118,6 +118,17 @@ def test_csv_format_matches_the_json_findings(tmp_path: Path) -> None:
         (f["path"], f["line"], f["column"], f["code"], f["text"]) for f in findings)
 
 
+def test_xlsx_format_writes_a_workbook_of_the_json_findings(tmp_path: Path) -> None:
+    out = tmp_path / "desk.xlsx"
+    run = run_cli("lint", str(SEEDS), "--format", "xlsx", "-o", str(out))
+    assert run.exit_code == 1 and run.stdout.strip() == str(out)  # the path, as for an HTML report
+    header, *rows = _xlsx_rows(out.read_bytes())
+    col = {name: i for i, name in enumerate(header)}
+    findings = run_cli("lint", str(SEEDS), "--format", "json").json()["findings"]
+    assert sorted((r[col["path"]], int(r[col["line"]]), int(r[col["column"]]), r[col["code"]]) for r in rows) == sorted(
+        (f["path"], f["line"], f["column"], f["code"]) for f in findings)
+
+
 def _xlsx_rows(data: bytes) -> list[tuple[Any, ...]]:
     openpyxl = pytest.importorskip("openpyxl")
     wb = openpyxl.load_workbook(io.BytesIO(data))

@@ -8,6 +8,7 @@ from pathlib import Path
 from termcheck.results import RunResult
 
 DEFAULT_HTML = Path("reports") / "termcheck-report.html"
+DEFAULT_XLSX = Path("reports") / "termcheck-report.xlsx"
 
 
 class ReportFormat(StrEnum):
@@ -17,6 +18,7 @@ class ReportFormat(StrEnum):
     github = "github"
     html = "html"
     csv = "csv"
+    xlsx = "xlsx"  # a workbook: bytes, written by render_binary to a file, never to a terminal
 
 
 def render_report(fmt: ReportFormat, result: RunResult, *, quiet: bool = False) -> str:
@@ -39,6 +41,15 @@ def render_report(fmt: ReportFormat, result: RunResult, *, quiet: bool = False) 
     return render(result)
 
 
+def render_binary(fmt: ReportFormat, result: RunResult) -> bytes | None:
+    """The report's bytes for a binary format (XLSX), None for the text formats."""
+    if fmt is ReportFormat.xlsx:
+        from termcheck.report.xlsx import render
+
+        return render(result)
+    return None
+
+
 def default_output(fmt: ReportFormat) -> Path | None:
-    """HTML is a file to open, never a stream: it goes to reports/ unless -o says otherwise."""
-    return DEFAULT_HTML if fmt is ReportFormat.html else None
+    """HTML and XLSX are files to open, never a stream: they go to reports/ unless -o says otherwise."""
+    return {ReportFormat.html: DEFAULT_HTML, ReportFormat.xlsx: DEFAULT_XLSX}.get(fmt)
