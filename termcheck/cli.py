@@ -172,7 +172,8 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     # Bytes of file names that are not UTF-8 (lone surrogates) cannot be written as UTF-8: escaped.
     report = "" if binary is not None else undecodable_escaped(render_report(req.output_format, result,
                                                                              quiet=req.quiet))
-    output = req.output or default_output(req.output_format)
+    # -o - is standard output, as in ruff and most Unix tools; without -o, HTML and XLSX go to reports/.
+    output = None if req.output == Path("-") else req.output or default_output(req.output_format)
     if output and _is_checked(output, result):
         return _failed(echo, TermcheckError("is one of the checked articles: the report would overwrite it "
                                             "(-o names the report file)", output))

@@ -164,3 +164,13 @@ def test_console_script_runs_from_another_folder(tmp_path: Path) -> None:
                           capture_output=True, text=True)
     assert proc.returncode == 1, proc.stderr
     assert "TC201" in proc.stdout
+
+
+def test_output_dash_is_standard_output(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Rebels left Idleb.\n", encoding="utf-8")
+    for fmt in ("json", "html"):
+        proc = subprocess.run([sys.executable, "-m", "termcheck", "lint", "a.txt", "--lang", "en", "--format", fmt,
+                               "-o", "-"], cwd=tmp_path, capture_output=True, text=True)
+        assert proc.returncode == 1, proc.stderr
+        assert ("\"version\": 1" in proc.stdout) if fmt == "json" else proc.stdout.lstrip().startswith("<!")
+        assert not (tmp_path / "-").exists() and not (tmp_path / "reports").exists()
