@@ -4,6 +4,7 @@ a source (--source; see termcheck.align), with their texts."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -45,3 +46,10 @@ def neighbour_targets(doc: Document, dctx: DocContext, index: int) -> str:
     parts = [doc.prose[b.target.start : b.target.end] for b in beads[max(0, index - 1) : index + 2]
              if b.target is not None]
     return "\n".join(parts)
+
+
+def unaccented(text: str) -> str:
+    """Without accents, one character for one (Čech: Cech; últimos: ultimos)."""
+    if text.isascii():
+        return text
+    return "".join(unicodedata.normalize("NFKD", ch)[0] for ch in text)

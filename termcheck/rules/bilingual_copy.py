@@ -4,7 +4,6 @@ words the translation copied instead of translating."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
@@ -12,7 +11,7 @@ from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.lexicon import zipf
 from termcheck.rules.base import DocContext, rule
-from termcheck.rules.bilingual_base import WORDS, aligned_pairs, word_count
+from termcheck.rules.bilingual_base import WORDS, aligned_pairs, unaccented, word_count
 from termcheck.rules.candidates import mostly_names
 from termcheck.rules.foreign_words import inside_spans, unread_spans
 from termcheck.rules.names import LANG_NAMES
@@ -50,10 +49,6 @@ def _in_address(text: str, start: int, end: int) -> bool:
     return before in "./@_" or after in "/@_" or (after == "." and text[end + 1 : end + 2].isalnum())
 
 
-def _unaccented(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
-
-
 def copied_words(target: str, source: str, target_lang: str,
                  source_lang: str) -> Iterator[tuple[re.Match[str], tuple[int, int]]]:
     """Words of `target` copied from `source` (each with where it is in `source`) that are
@@ -63,7 +58,7 @@ def copied_words(target: str, source: str, target_lang: str,
     where: dict[str, tuple[int, int]] = {}
     for m in WORDS.finditer(source):
         w = m.group()
-        for key in {w.casefold(), _unaccented(w.casefold())}:  # país: pais, copied without its accent
+        for key in {w.casefold(), unaccented(w.casefold())}:  # país: pais, copied without its accent
             in_source[key] = in_source.get(key, False) or w[0].isupper()
             where.setdefault(key, m.span())
     unread = unread_spans(target)

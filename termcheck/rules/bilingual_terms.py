@@ -4,7 +4,6 @@ all missing from the aligned target sentence (Xbench's Key Term Mismatch)."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -13,7 +12,7 @@ from termcheck.findings import Finding, Severity
 from termcheck.glossary.matcher import NameIndex, Role
 from termcheck.glossary.model import NameEntry
 from termcheck.rules.base import DocContext, rule
-from termcheck.rules.bilingual_base import aligned_pairs, neighbour_targets
+from termcheck.rules.bilingual_base import aligned_pairs, neighbour_targets, unaccented
 
 # Places and people have one rendering in the target language; institutions, groups, titles and
 # demonyms are rendered many ways (la Chambre des députés: the House, the chamber, the lower house).
@@ -37,21 +36,14 @@ def target_forms(entry: NameEntry, lang: str) -> list[str]:
     return forms
 
 
-def _plain(text: str) -> str:
-    """Without accents, one character for one (Čech: Cech)."""
-    if text.isascii():
-        return text
-    return "".join(unicodedata.normalize("NFKD", ch)[0] for ch in text)
-
-
 def present(entry: NameEntry, lang: str, text: str) -> bool:
-    plain = _plain(text)
+    plain = unaccented(text)
     forms = target_forms(entry, lang)
-    if any(_form_pattern(_plain(f)).search(plain) for f in forms):
+    if any(_form_pattern(unaccented(f)).search(plain) for f in forms):
         return True
     # A place may be named by its adjective (Tschechien: Czech tourists; Italia: the Italian
     # government): a capitalised word that starts as the name does.
-    stems = {_plain(f)[:4] for f in forms if len(f) >= 4 and f[:1].isupper()} if entry.kind == "place" else set()
+    stems = {unaccented(f)[:4] for f in forms if len(f) >= 4 and f[:1].isupper()} if entry.kind == "place" else set()
     return any(re.search(r"(?<!\w)" + re.escape(stem), plain) for stem in stems)
 
 
@@ -64,8 +56,8 @@ def spelt_alike(target: str, forms: list[str]) -> bool:
     single-language rules' business (TC201, TC202), not a name left out."""
     from rapidfuzz import fuzz
 
-    keys = {_plain(f.split()[-1]).lower() for f in forms if f}
-    words = {w.lower() for w in re.findall(r"\b[A-Z][^\W\d_]{3,}", _plain(target))}
+    keys = {unaccented(f.split()[-1]).lower() for f in forms if f}
+    words = {w.lower() for w in re.findall(r"\b[A-Z][^\W\d_]{3,}", unaccented(target))}
     return any(fuzz.ratio(w, k) >= SPELT_ALIKE for w in words for k in keys if len(k) >= 4)
 
 
@@ -107,7 +99,7 @@ def term_mismatch(doc: Document, dctx: DocContext) -> Iterator[Finding]:
                 # The source's own spelling in the translation: part of a name kept whole (German
                 # 'Island' in 'Staten Island'), or a wrong form the single-language rules report.
                 if not expected or present(entry, doc.lang, pair.target_text) or \
-                        _form_pattern(_plain(match.text)).search(_plain(pair.target_text)) or \
+                        _form_pattern(unaccented(match.text)).search(unaccented(pair.target_text)) or \
                         spelt_alike(pair.target_text, [match.text, *expected]):
                     continue
                 if present(entry, doc.lang, neighbour_targets(doc, dctx, pair.index)):
