@@ -61,6 +61,16 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
 
 
+def _known_selectors(values: list[str], option: str) -> list[str]:
+    """`values`, or an error naming the first that selects no rule (as ruff's 'Unknown rule selector')."""
+    from termcheck.engine import unknown_selectors
+
+    unknown = unknown_selectors(values)
+    if unknown:
+        raise TermcheckError(f"unknown rule selector '{unknown[0]}' ({option}; see 'termcheck rules')")
+    return values
+
+
 def _failed(echo: Echo, err: TermcheckError) -> int:
     echo(f"termcheck: error: {err}", err=True)
     return 2
@@ -108,9 +118,9 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         if req.lang:
             settings.lang = req.lang.lower()
         if req.select:
-            settings.select = _split(req.select)
+            settings.select = _known_selectors(_split(req.select), "--select")
         if req.ignore:
-            settings.ignore = _split(req.ignore)
+            settings.ignore = _known_selectors(_split(req.ignore), "--ignore")
         if req.glossary:
             settings.glossary = [*settings.glossary, *req.glossary]
         if req.no_default_glossary:

@@ -73,6 +73,15 @@ def _line_of(path: Path, key: str) -> int | None:
     return None
 
 
+def _check_selectors(values: list[str], raw_key: str, path: Path) -> None:
+    from termcheck.engine import unknown_selectors  # loads the rules: only for a config that selects
+
+    unknown = unknown_selectors([v.strip() for v in values if v.strip()])
+    if unknown:
+        raise ConfigError(f"unknown rule selector '{unknown[0]}' in '{raw_key}' (see 'termcheck rules')",
+                          path, _line_of(path, raw_key))
+
+
 def load_settings(start: Path) -> Settings:
     found = find_config(start)
     settings = Settings()
@@ -93,6 +102,8 @@ def load_settings(start: Path) -> Settings:
                 raise ConfigError(f"'{raw_key}' must be a list of strings", path, _line_of(path, raw_key))
             if key == "glossary":
                 value = [(path.parent / v) for v in value]
+            elif key in ("select", "ignore"):
+                _check_selectors(value, raw_key, path)
         elif key == "lang":
             if not isinstance(value, str):
                 raise ConfigError("'lang' must be a language code such as \"en\"", path, _line_of(path, raw_key))

@@ -17,6 +17,13 @@ def code_matches(code: str, patterns: list[str]) -> bool:
     return any(code.startswith(p.upper()) for p in patterns) or "ALL" in (p.upper() for p in patterns)
 
 
+def unknown_selectors(patterns: list[str]) -> list[str]:
+    """The selectors (--select, --ignore, config) that name no rule: a typo such as TC2O1 would
+    otherwise select nothing, or ignore nothing, and the run would pass in silence."""
+    codes = [r.code for r in all_rules()]
+    return [p for p in patterns if p.upper() != "ALL" and not any(c.startswith(p.upper()) for c in codes)]
+
+
 def select_rules(select: list[str] | None, ignore: list[str] | None) -> list[Rule]:
     rules = all_rules()
     if select:

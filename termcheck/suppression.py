@@ -19,14 +19,15 @@ from dataclasses import dataclass, field
 from termcheck.document import Document, LineIndex, Span
 from termcheck.findings import Finding
 
-_CODES = r"((?:[ \t]*,?[ \t]*TC\d{3}\b)*)"
+# Anything shaped like a code is read (TC2O1, TC9), so that a typo is reported, not a marker ignored.
+_CODES = r"((?:[ \t]*,?[ \t]*TC[0-9A-Z]*\b)*)"
 _MARKER = re.compile(
     rf"<!--[ \t]*termcheck:[ \t]*ignore\b{_CODES}[ \t]*-->"
     rf"|\[[ \t]*termcheck:[ \t]*ignore\b{_CODES}[ \t]*\]"
     rf"|#[ \t]*termcheck:[ \t]*ignore\b{_CODES}[ \t]*(?=\r\n|\r|\n|\Z)",
     re.I,
 )
-_CODE = re.compile(r"TC\d{3}", re.I)
+_CODE = re.compile(r"TC[0-9A-Z]*", re.I)
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Suppression:
     target: int  # the line it silences
     codes: frozenset[str] | None  # None: every rule
     used: set[str] = field(default_factory=set)
+    unknown: tuple[str, ...] = ()  # codes of no rule (a typo): they silence nothing
 
 
 def find_markers(text: str) -> list[Suppression]:
@@ -44,6 +46,9 @@ def find_markers(text: str) -> list[Suppression]:
     matches = list(_MARKER.finditer(text))
     if not matches:
         return []  # most articles hold no marker: no line index for them
+    from termcheck.rules import REGISTRY  # (imported here: the rules' modules import this one's users)
+
+    known = set(REGISTRY)
     lines = LineIndex(text)
     by_line: dict[int, list[re.Match[str]]] = {}
     for m in matches:
@@ -54,9 +59,11 @@ def find_markers(text: str) -> list[Suppression]:
         shares = _has_text_besides(text, lines, line, here)
         for m in here:
             raw = next((g for g in m.groups() if g is not None), "")
-            codes = frozenset(c.upper() for c in _CODE.findall(raw)) or None
+            named = [c.upper() for c in _CODE.findall(raw)]
+            unknown = tuple(c for c in named if c not in known)
+            codes = frozenset(c for c in named if c in known) if named else None
             target = line if shares else next_nonblank(line)
-            found.append(Suppression(Span(m.start(), m.end()), line, target, codes))
+            found.append(Suppression(Span(m.start(), m.end()), line, target, codes, unknown=unknown))
     return found
 
 
@@ -132,6 +139,8 @@ def unused_findings(markers: list[Suppression], active_codes: set[str]) -> list[
 
     out: list[Finding] = []
     for s in markers:
+        if s.unknown:
+            out.append(unused_suppression.finding(s.span.start, s.span.end, _unknown_message(s)))
         if s.codes is None:
             unused = [] if s.used else ["any rule"]
         else:
@@ -139,11 +148,17 @@ def unused_findings(markers: list[Suppression], active_codes: set[str]) -> list[
         if not unused:
             continue
         # Deleting the marker is the fix only when none of its codes does anything.
-        whole = s.codes is None or not (s.codes - set(unused))
+        whole = s.codes is None or not (s.codes - set(unused)) and not s.unknown
         out.append(unused_suppression.finding(
             s.span.start, s.span.end, f"unused suppression: no {', '.join(unused)} finding on line {s.target}",
             suggestions=[""] if whole else []))
     return out
+
+
+def _unknown_message(s: Suppression) -> str:
+    named = ", ".join(f"'{c}'" for c in s.unknown)
+    return (f"unknown rule code{'s' if len(s.unknown) > 1 else ''} {named} in a termcheck: ignore marker: "
+            "it silences nothing (see 'termcheck rules')")
 
 
 def silence(doc: Document, findings: list[Finding], active_codes: set[str]) -> tuple[list[Finding], dict[str, int]]:
@@ -162,4 +177,7 @@ def prepare(doc: Document) -> None:
     """Find the document's markers and hide them from the rules."""
     markers = find_markers(doc.text)
     doc.meta["suppressions"] = markers
+    # Said on stderr too (as "LINE: message" notes): TC001 may not run, and a typo must not pass unseen.
+    notes: list[str] = doc.meta.setdefault("notes", [])  # type: ignore[assignment]
+    notes.extend(f"{s.line}: {_unknown_message(s)}" for s in markers if s.unknown)
     doc.prose = blank_markers(doc.prose, markers)
