@@ -1,10 +1,12 @@
-"""`lint --interactive`: a person reviews each finding that has suggestions, one answer a line.
+"""`lint --interactive`: a person reviews each finding that has suggestions.
 
-Answers are read line by line from a text stream, so a terminal and a pipe work alike (and
-tests pipe answers in). Each accepted answer is written at once (atomically, with everything
-accepted before it in the file), and the transcript says so with a `saved` line: a person's
-work is kept whatever ends the session (q, end of input, Ctrl-C, a killed process, a
-crash), and the file is never left between two answers.
+On a terminal each answer is one key, without Enter (termcheck.terminal.single_keys); from a
+pipe, answers are read a line each, so scripts and tests pipe them in. Each accepted answer is
+written at once (atomically, with everything accepted before it in the file), and the
+transcript says so with a `saved` line: a person's work is kept whatever ends the session (q,
+end of input, Ctrl-C, a killed process, a crash), and the file is never left between two
+answers. `u` undoes the last answer (written back at once too), in this file or the one
+before; `A` gives one answer for every identical finding left in the file (five Idleb).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from termcheck.bilingual.escape import edit_format
 from termcheck.document import Span
@@ -21,6 +23,7 @@ from termcheck.findings import Edit, Finding
 from termcheck.fixer import apply_edits, keep_case
 from termcheck.results import FileResult, RunResult
 from termcheck.safewrite import WritePolicy, replace_text
+from termcheck.terminal import SingleKeys, printable, reads_keys, single_keys
 
 _CONTEXT = 50  # characters shown each side of the flagged text on long lines
 _EOL = re.compile(r"[\r\n]")
@@ -37,7 +40,9 @@ class ReviewSummary:
 
 @dataclass(frozen=True)
 class Answer:
-    kind: str  # "accept" (value: the replacement) | "skip" | "skip-code" | "quit"
+    # "accept" (replacement), "all" (replacement, for every identical finding left in the file),
+    # "skip", "skip-code", "undo", "quit", or "again" (ask the same question again)
+    kind: str
     replacement: str = ""
     choice: int = -1  # index of the accepted suggestion, -1 for the person's own text
 
@@ -64,9 +69,10 @@ def _show(s: str) -> str:
     return "(delete)" if s == "" else s
 
 
-def show(fr: FileResult, f: Finding, out: TextIO) -> None:
+def show(fr: FileResult, f: Finding, out: TextIO, place: str = "") -> None:
     line, col = fr.position(f.span.start)
-    out.write(f"\n{fr.path}:{line}:{col}: {f.code} {f.message}\n")
+    out.write(f"\n{place}\n" if place else "\n")
+    out.write(f"{fr.path}:{line}:{col}: {f.code} {f.message}\n")
     out.write("\n".join(excerpt(fr, f)) + "\n")
     for n, s in enumerate(f.suggestions, 1):
         out.write(f"  {n}) {_show(s)}\n")
@@ -85,29 +91,112 @@ def _read(answers: TextIO, out: TextIO, prompt: str) -> str | None:
     return line
 
 
-def ask(f: Finding, answers: TextIO, out: TextIO) -> Answer:
+class Keys(Protocol):
+    """Where answers come from: `key` is one answer (a key, or a line from a pipe), `line` typed text."""
+
+    def key(self, prompt: str) -> str | None: ...
+    def line(self, prompt: str) -> str | None: ...
+
+
+class LineKeys:
+    """Answers a line each: a pipe, a file, or a terminal that cannot be put in single-key mode."""
+
+    def __init__(self, answers: TextIO, out: TextIO) -> None:
+        self.answers = answers
+        self.out = out
+
+    def key(self, prompt: str) -> str | None:
+        line = _read(self.answers, self.out, prompt)
+        return None if line is None else line.strip()
+
+    def line(self, prompt: str) -> str | None:
+        return _read(self.answers, self.out, prompt)
+
+
+class TerminalKeys:
+    """Answers a key each, no Enter; typed text (e) is a line, with the terminal's echo and editing."""
+
+    def __init__(self, term: SingleKeys, answers: TextIO, out: TextIO) -> None:
+        self.term = term
+        self.answers = answers
+        self.out = out
+
+    def key(self, prompt: str) -> str | None:
+        self.out.write(prompt)
+        self.out.flush()
+        while True:
+            key = self.term.key()
+            if key in ("\r", "\n"):
+                continue  # Enter out of habit answers nothing
+            if key in ("", "\x04"):  # end of input or Ctrl-D: as if the person quit
+                self.out.write("\n")
+                return None
+            self.out.write(printable(key) + "\n")  # the transcript shows the answer, as a pipe's does
+            self.out.flush()
+            return key
+
+    def line(self, prompt: str) -> str | None:
+        self.term.line_mode()
+        try:
+            return _read(self.answers, self.out, prompt)
+        finally:
+            self.term.key_mode()
+
+
+def ask(f: Finding, keys: Keys, out: TextIO, alike: int = 1, can_undo: bool = False) -> Answer:
+    """The answer about `f`; `alike`: how many identical findings one `A` answer would settle."""
     n = len(f.suggestions)
     choices = "1" if n == 1 else f"1-{n}"
-    prompt = f"[{choices}] accept, e: type your own, s: skip, k: skip all {f.code}, q: quit > "
+    every = f"A: all {alike} alike, " if alike > 1 else ""
+    undo = "u: undo, " if can_undo else ""
+    prompt = f"[{choices}] accept, e: type your own, {every}s: skip, k: skip all {f.code}, {undo}q: quit > "
+    more = "".join(f", {k}" for k, shown in (("A", every), ("u", undo)) if shown)
     while True:
-        line = _read(answers, out, prompt)
-        if line is None:
+        word = keys.key(prompt)
+        if word is None:
             return Answer("quit")
-        word = line.strip()
-        number = _number(word)
-        if number is not None and 1 <= number <= n:
-            return Answer("accept", f.suggestions[number - 1], number - 1)
-        if word.lower() == "e":
-            own = _read(answers, out, "replacement > ")
-            if own is None:
-                return Answer("quit")
-            if own:
-                return Answer("accept", own)
-            out.write("nothing typed; choose again\n")
-            continue
-        if word.lower() in ("s", "k", "q"):
-            return Answer({"s": "skip", "k": "skip-code", "q": "quit"}[word.lower()])
-        out.write(f"answer with a number ({choices}), e, s, k or q\n")
+        answer = _answer(f, word, keys, out, alike, can_undo)
+        if answer is None:
+            out.write(f"answer with a number ({choices}), e, s, k or q{more}\n")
+        elif answer.kind != "again":
+            return answer
+
+
+def _answer(f: Finding, word: str, keys: Keys, out: TextIO, alike: int, can_undo: bool) -> Answer | None:
+    """What `word` answers; None when it answers nothing."""
+    number = _number(word)
+    if number is not None and 1 <= number <= len(f.suggestions):
+        return Answer("accept", f.suggestions[number - 1], number - 1)
+    if word == "A" and alike > 1:  # a capital: a deliberate answer for every occurrence
+        return _every(f, keys, out, alike)
+    if word.lower() == "e":
+        own = keys.line("replacement > ")
+        if own is None:
+            return Answer("quit")
+        if own:
+            return Answer("accept", own)
+        out.write("nothing typed; choose again\n")
+        return Answer("again")
+    if word.lower() == "u" and can_undo:
+        return Answer("undo")
+    if word.lower() in ("s", "k", "q"):
+        return Answer({"s": "skip", "k": "skip-code", "q": "quit"}[word.lower()])
+    return None
+
+
+def _every(f: Finding, keys: Keys, out: TextIO, alike: int) -> Answer:
+    """`A`: the suggestion for all `alike` occurrences (asked for when there are several)."""
+    n = len(f.suggestions)
+    if n == 1:
+        return Answer("all", f.suggestions[0], 0)
+    word = keys.key(f"which suggestion for all {alike}? [1-{n}] > ")
+    if word is None:
+        return Answer("quit")
+    number = _number(word)
+    if number is not None and 1 <= number <= n:
+        return Answer("all", f.suggestions[number - 1], number - 1)
+    out.write("nothing changed; choose again\n")
+    return Answer("again")
 
 
 def _number(word: str) -> int | None:
@@ -142,7 +231,7 @@ def _spans(f: Finding) -> list[Span]:
 
 
 class _FileWriter:
-    """The answers accepted in one file, each written as soon as it is accepted."""
+    """The answers accepted in one file, each written (or undone) as soon as it is given."""
 
     def __init__(self, fr: FileResult, policy: WritePolicy | None) -> None:
         self.fr = fr
@@ -152,65 +241,211 @@ class _FileWriter:
 
     def add(self, edits: list[Edit], summary: ReviewSummary) -> bool:
         """Write the file with `edits` too; False (with a message) when it cannot be written."""
+        if not self._write([*self.edits, *edits], summary):
+            return False
+        if not self.edits:
+            summary.files += 1
+        self.edits.extend(edits)
+        summary.accepted += len(edits)
+        return True
+
+    def remove(self, edits: list[Edit], summary: ReviewSummary) -> bool:
+        """Write the file without `edits` (undo); False (with a message) when it cannot be written."""
+        kept = [e for e in self.edits if e not in edits]
+        if not self._write(kept, summary):
+            return False
+        self.edits = kept
+        summary.accepted -= len(edits)
+        if not kept:
+            summary.files -= 1
+        return True
+
+    def _write(self, edits: list[Edit], summary: ReviewSummary) -> bool:
+        # replace_text refuses a file that no longer holds what termcheck last wrote: an undo,
+        # even into the previous file, never overwrites someone else's change.
         doc = self.fr.doc
-        text = apply_edits(doc.text, [*self.edits, *edits])
+        text = apply_edits(doc.text, edits)
         try:
             replace_text(doc.path, self.written, text, doc.encoding, self.policy)
         except InputError as err:
             summary.messages.append(f"{self.fr.path}: {err.message}")
             return False
-        if not self.edits:
-            summary.files += 1
-        self.edits.extend(edits)
         self.written = text
-        summary.accepted += len(edits)
         return True
+
+
+def _askable(fr: FileResult) -> list[Finding]:
+    return [f for f in fr.findings if f.suggestions]
+
+
+@dataclass
+class _File:
+    """A file under review: its findings with suggestions, and which of them were answered."""
+
+    no: int  # its place in the run
+    fr: FileResult
+    writer: _FileWriter
+    findings: list[Finding]
+    answered: set[int] = field(default_factory=set)
+
+    def next_open(self, start: int, skipped_codes: set[str]) -> int | None:
+        """The first finding from `start` on still to ask about."""
+        for k in range(start, len(self.findings)):
+            f = self.findings[k]
+            if k not in self.answered and f.code not in skipped_codes and not self.replaced(f):
+                return k
+        return None
+
+    def replaced(self, f: Finding) -> bool:
+        """Whether `f`'s text is already being replaced by an accepted answer."""
+        return any(s.overlaps(e.span) or s == e.span for s in _spans(f) for e in self.writer.edits)
+
+    def alike(self, k: int) -> list[int]:
+        """`k` and the open findings after it that are the same: rule, entry, suggestions and text (any case)."""
+        same = self._identity(k)
+        return [k, *(j for j in range(k + 1, len(self.findings))
+                     if j not in self.answered and self._identity(j) == same and not self.replaced(self.findings[j]))]
+
+    def _identity(self, k: int) -> tuple[str, str | None, tuple[str, ...], str]:
+        f = self.findings[k]
+        return f.code, f.entry, tuple(f.suggestions), self.fr.doc.text[f.span.start : f.span.end].casefold()
+
+
+@dataclass
+class _Step:
+    """One answer, as undo takes it back."""
+
+    file: _File
+    covered: list[int]  # the findings it answered (A: every identical one)
+    edits: list[Edit] = field(default_factory=list)  # what it wrote
+    code: str | None = None  # k: the rule skipped from then on
 
 
 def review(result: RunResult, answers: TextIO, out: TextIO,
            live: Callable[[FileResult], FileResult] | None = None,
            policy: WritePolicy | None = None) -> ReviewSummary:
     """Ask about each finding with suggestions; `live` reloads a result whose text was let go.
+    A terminal answers a key each, and is given back as it was however the review ends.
     Ctrl-C ends the review like q (summary.interrupted): what was accepted is already written."""
     summary = ReviewSummary()
     try:
-        _review(result, answers, out, live, policy, summary)
+        if reads_keys(answers):
+            with single_keys(answers) as term:
+                _Review(result, TerminalKeys(term, answers, out), out, live, policy, summary).run()
+        else:
+            _Review(result, LineKeys(answers, out), out, live, policy, summary).run()
     except KeyboardInterrupt:
         out.write("\n")
         summary.quit = summary.interrupted = True
     return summary
 
 
-def _review(result: RunResult, answers: TextIO, out: TextIO, live: Callable[[FileResult], FileResult] | None,
-            policy: WritePolicy | None, summary: ReviewSummary) -> None:
-    skipped_codes: set[str] = set()
-    for fr in result.files:
-        if live is not None:
+class _Review:
+    """The review's place (a file and a finding in it) and the answers that undo takes back.
+
+    Two files are kept open, the current one and the one before, so that undo reaches back
+    across a file boundary while a large run still holds no more than two texts."""
+
+    def __init__(self, result: RunResult, keys: Keys, out: TextIO, live: Callable[[FileResult], FileResult] | None,
+                 policy: WritePolicy | None, summary: ReviewSummary) -> None:
+        self.files = result.files
+        self.keys = keys
+        self.out = out
+        self.live = live
+        self.policy = policy
+        self.summary = summary
+        self.counts = [len(_askable(fr)) for fr in result.files]  # for "n of N"
+        self.open: dict[int, _File] = {}
+        self.history: list[_Step] = []
+        self.skipped_codes: set[str] = set()
+
+    def run(self) -> None:
+        place: tuple[int, int] | None = (0, 0)
+        while place is not None and place[0] < len(self.files):
+            no, start = place
+            file = self._open(no)
+            k = file.next_open(start, self.skipped_codes) if file is not None else None
+            if file is None or k is None:
+                place = (no + 1, 0)
+                continue
+            place = self._turn(file, k)
+
+    def _open(self, no: int) -> _File | None:
+        if no in self.open:
+            return self.open[no]
+        fr = self.files[no]
+        if not _askable(fr):
+            return None
+        if self.live is not None:
             try:
-                fr = live(fr)
+                fr = self.live(fr)
             except InputError as err:
-                summary.messages.append(f"{fr.path}: {err.message}; not reviewed")
-                continue
-        writer = _FileWriter(fr, policy)
-        for f in fr.findings:
-            if not f.suggestions or f.code in skipped_codes:
-                continue
-            if any(s.overlaps(e.span) or s == e.span for s in _spans(f) for e in writer.edits):
-                continue  # its text is already being replaced
-            show(fr, f, out)
-            answer = ask(f, answers, out)
-            if answer.kind == "accept":
-                accepted = edits_for(fr, f, answer)
-                if not accepted:
-                    summary.messages.append(f"{fr.path}: {f.code} at offset {f.span.start} crosses markup; not changed")
-                elif writer.add(accepted, summary):
-                    out.write("saved\n")
-                    out.flush()
-                else:  # the file cannot be written (changed by someone else, read-only): the next file
-                    out.write(f"not saved: {summary.messages[-1]}\n")
-                    break
-            elif answer.kind == "skip-code":
-                skipped_codes.add(f.code)
-            elif answer.kind == "quit":
-                summary.quit = True
-                return
+                self.summary.messages.append(f"{fr.path}: {err.message}; not reviewed")
+                return None
+        file = _File(no, fr, _FileWriter(fr, self.policy), _askable(fr))
+        self.counts[no] = len(file.findings)  # read again, the file may have changed
+        before = max(self.open, default=None)
+        self.open = {no: file, **({before: self.open[before]} if before is not None else {})}
+        self.history = [step for step in self.history if step.file.no in self.open]
+        return file
+
+    def _turn(self, file: _File, k: int) -> tuple[int, int] | None:
+        """Ask about finding `k` of `file`; where the review goes next (None: it ends)."""
+        f = file.findings[k]
+        alike = file.alike(k)
+        show(file.fr, f, self.out, f"finding {sum(self.counts[: file.no]) + k + 1} of {sum(self.counts)}")
+        answer = ask(f, self.keys, self.out, len(alike), bool(self.history))
+        if answer.kind == "quit":
+            self.summary.quit = True
+            return None
+        if answer.kind == "undo":
+            return self._undo() or (file.no, k)
+        step = _Step(file, alike if answer.kind == "all" else [k])
+        if answer.kind in ("accept", "all") and not self._accept(step, answer):
+            return (file.no + 1, 0)  # the file cannot be written (changed by someone else, read-only)
+        if answer.kind == "skip-code":
+            step.code = f.code
+            self.skipped_codes.add(f.code)
+        file.answered.update(step.covered)
+        self.history.append(step)
+        return (file.no, k + 1)
+
+    def _accept(self, step: _Step, answer: Answer) -> bool:
+        """Write the answer's edits; False (said at once) when the file cannot be written."""
+        file = step.file
+        for j in step.covered:
+            f = file.findings[j]
+            edits = edits_for(file.fr, f, answer)
+            if not edits:
+                self.summary.messages.append(f"{file.fr.path}: {f.code} at offset {f.span.start} crosses markup; "
+                                             "not changed")
+            # with A, a fix that reaches into an occurrence already changed is left out
+            step.edits += [e for e in edits if not any(e.span.overlaps(d.span) or e.span == d.span
+                                                       for d in step.edits)]
+        if not step.edits:
+            return True
+        if not file.writer.add(step.edits, self.summary):
+            self.out.write(f"not saved: {self.summary.messages[-1]}\n")
+            return False
+        if len(step.edits) > 1:
+            self.out.write(f"changed {len(step.edits)} occurrences\n")
+        self.out.write("saved\n")
+        self.out.flush()
+        return True
+
+    def _undo(self) -> tuple[int, int] | None:
+        """Take back the last answer; the place to ask again, or None to ask the same again."""
+        if not self.history:
+            self.out.write("nothing to undo\n")
+            return None
+        step = self.history.pop()
+        if step.edits and not step.file.writer.remove(step.edits, self.summary):
+            self.history.append(step)
+            self.out.write(f"not undone: {self.summary.messages[-1]}\n")
+            return None
+        step.file.answered.difference_update(step.covered)
+        if step.code is not None:
+            self.skipped_codes.discard(step.code)
+        self.out.write("undone, saved\n" if step.edits else "undone\n")
+        self.out.flush()
+        return (step.file.no, step.covered[0])

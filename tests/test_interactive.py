@@ -132,3 +132,40 @@ def test_over_a_real_pipe(article: Path) -> None:
     assert text(article) == "Rebels left Idlib on Tuesday, the OSDH said.\n\nShelling of Edlib went on, " \
                             "according to the OSDH.\n"
     assert "> 1\n" in proc.stdout  # piped answers are echoed, so the transcript reads like a session
+
+
+def test_each_question_says_where_the_review_is(article: Path) -> None:
+    _, out, _ = review(article, "s\ns\nq\n")
+    assert [line for line in out.splitlines() if line.startswith("finding ")] == [
+        "finding 1 of 4", "finding 2 of 4", "finding 3 of 4"]
+
+
+def test_one_answer_for_every_occurrence(article: Path) -> None:
+    # A on the first Idleb, then which suggestion (2: Edlib) for both; the OSDH once; then the end.
+    _, out, err = review(article, "A\n2\n1\n")
+    assert "A: all 2 alike" in out and "which suggestion for all 2? [1-2]" in out
+    assert out.count("TC201 'Idleb'") == 1  # not asked about the second
+    assert text(article) == ARTICLE.replace("Idleb", "Edlib").replace("OSDH", "SOHR", 1)
+    assert "accepted 3 changes" in err
+
+
+def test_undo_takes_back_the_last_answer(article: Path) -> None:
+    # Accept Idleb, undo it at the OSDH (Idleb asked again), skip it, accept the OSDH, undo that
+    # at the second Idleb (the OSDH asked again), quit.
+    _, out, err = review(article, "1\nu\ns\n1\nu\nq\n")
+    assert out.count("undone, saved") == 2
+    assert out.count("1:13: TC201 'Idleb'") == 2 and out.count("1:35: TC401 'OSDH'") == 3
+    assert text(article) == ARTICLE
+    assert "accepted 0 changes, wrote 0 files" in err
+
+
+def test_undo_of_a_skip_all_asks_about_that_rule_again(article: Path) -> None:
+    _, out, _ = review(article, "k\nu\n1\n")
+    assert "undone\n" in out
+    assert text(article) == ARTICLE.replace("Idleb", "Idlib", 1)
+
+
+def test_nothing_to_undo_is_no_answer(article: Path) -> None:
+    _, out, _ = review(article, "u\nq\n")
+    assert "u: undo" not in out.split("answer with")[0]  # not offered before any answer
+    assert "answer with a number (1-2), e, s, k or q, A\n" in out
