@@ -1,6 +1,6 @@
 """`lint --interactive`: a person reviews each finding that has suggestions.
 
-On a terminal each answer is one key, without Enter (termcheck.terminal.single_keys); from a
+On a terminal each answer is one key, without Enter (termcheck.keys.single_keys); from a
 pipe, answers are read a line each, so scripts and tests pipe them in. Each accepted answer is
 written at once (atomically, with everything accepted before it in the file), and the
 transcript says so with a `saved` line: a person's work is kept whatever ends the session (q,
@@ -21,9 +21,10 @@ from termcheck.document import Span
 from termcheck.errors import InputError
 from termcheck.findings import Edit, Finding
 from termcheck.fixer import apply_edits, keep_case
+from termcheck.keys import SingleKeys, reads_keys, single_keys
 from termcheck.results import FileResult, RunResult
 from termcheck.safewrite import WritePolicy, replace_text
-from termcheck.terminal import SingleKeys, printable, reads_keys, single_keys
+from termcheck.terminal import printable
 
 _CONTEXT = 50  # characters shown each side of the flagged text on long lines
 _EOL = re.compile(r"[\r\n]")
