@@ -14,7 +14,7 @@ import codecs
 import errno
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -55,6 +55,7 @@ class LintRequest:
     source_lang: str | None = None
     fix_readonly: bool = False
     follow_links: bool = False
+    stdin_filename: str | None = None  # the name of `-` (standard input), for its language, markup and reports
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -103,6 +104,7 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     from termcheck.report.formats import default_output, render_binary, render_report
     from termcheck.runner import LintOptions, make_engine
     from termcheck.runner import lint as run
+    from termcheck.streams import StreamRun, check_stream_request, merge, split_streams
     from termcheck.terminal import undecodable_escaped
 
     echo = _printable(echo)
@@ -133,6 +135,9 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         if source_lang != "auto" and source_lang not in _SOURCE_LANGS:
             raise TermcheckError(f"source language '{source_lang}' is not one termcheck reads "
                                  f"({', '.join(_SOURCE_LANGS)})")
+        files, streams = split_streams(req.paths, req.stdin_filename)
+        check_stream_request(files, streams, req.fix or req.diff, req.interactive, req.source)
+        req = replace(req, paths=files)  # `-` and pipes are read below, never walked as folders
         known = None
         if req.baseline and not req.write_baseline:
             from termcheck.baseline import load_baseline
@@ -148,6 +153,9 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         finally:
             if progress:
                 progress.stop()
+        piped = StreamRun(settings) if streams else None
+        if piped is not None:
+            result = merge(result, piped.check(streams, known))
         if req.write_baseline:
             from termcheck.baseline import write_baseline as save_baseline
 
@@ -167,6 +175,8 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     for error in result.errors:
         echo(f"termcheck: error: {error}", err=True)
     failed = 2 if result.errors else None
+    if piped is not None and (req.fix or req.diff):
+        return failed or piped.fix(req.unsafe_fixes, req.diff, req.quiet)
     if req.fix or req.diff or req.interactive:
         from termcheck.fixrun import FixRequest, run_fixes
 

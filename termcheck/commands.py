@@ -57,7 +57,8 @@ def main_callback(
 
 @app.command()
 def lint(
-    paths: Annotated[list[Path], typer.Argument(help="Files and folders to check (folders recursively).")],
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders to check (folders recursively); '-': "
+                                                     "standard input.")],
     output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format (html and xlsx: "
                                                         "files for translators, reports/termcheck-report.html or "
                                                         ".xlsx unless -o; csv: one row per finding).")
@@ -98,11 +99,14 @@ def lint(
     follow_links: Annotated[bool, typer.Option("--follow-links", help="With --fix or --interactive, also write "
                                                                       "through symbolic links to files outside the "
                                                                       "checked folders (refused otherwise).")] = False,
+    stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="The name of '-' (standard "
+                                                       "input): its language, markup and name in reports.")] = None,
 ) -> None:
-    """Check articles and report machine-translation artifacts. Exit 0: clean, 1: findings, 2: error."""
+    """Check articles and report machine-translation artifacts. Exit 0: clean, 1: findings, 2: error.
+    '-' reads standard input (with --fix, the fixed text goes to standard output)."""
     request = LintRequest(paths, output_format, lang, select, ignore, glossary, no_default_glossary, include, exclude,
                           output, baseline, write_baseline, quiet, fix, unsafe_fixes, diff, interactive, jobs,
-                          source, source_lang, fix_readonly, follow_links)
+                          source, source_lang, fix_readonly, follow_links, stdin_filename=stdin_filename)
     raise typer.Exit(run_lint(request, typer.echo))
 
 

@@ -15,10 +15,12 @@ from termcheck.errors import InputError
 
 @dataclass(frozen=True)
 class Notice:
-    """Something passed over that the user should hear about (a broken link, say)."""
+    """Something passed over that the user should hear about (a broken link, say); `error`: a
+    file that should have been checked and could not be read, which ends the run with exit 2."""
 
     path: Path
     message: str
+    error: bool = False
 
 
 def _matches(rel: str, name: str, patterns: list[str]) -> bool:
@@ -42,7 +44,7 @@ def discover(paths: list[Path], include: list[str], exclude: list[str]) -> tuple
                 raise InputError(f"cannot read: {err.strerror or err}", root) from None
             if not os.path.islink(root):
                 raise InputError("no such file or folder", root) from None
-            notices.append(Notice(root, "broken symbolic link skipped"))
+            notices.append(Notice(root, "broken symbolic link: nothing to check", error=True))  # named: asked for
             continue
         if not stat.S_ISDIR(mode):
             if not _matches(root.as_posix(), root.name, exclude):
@@ -74,7 +76,7 @@ def _walk(root: Path, notices: list[Notice]) -> Iterator[tuple[Path, str, str]]:
             with os.scandir(folder) as it:
                 entries = [(e.name, e.is_dir(follow_symlinks=False)) for e in it]
         except OSError as err:
-            notices.append(Notice(Path(err.filename or folder), f"cannot read folder: {err.strerror}"))
+            notices.append(Notice(Path(err.filename or folder), f"cannot read folder: {err.strerror}", error=True))
             continue
         sub = "" if folder == top else folder[len(prefix) :].replace(os.sep, "/") + "/"
         dirs = sorted(name for name, is_dir in entries if is_dir and not name.startswith("."))
@@ -86,7 +88,7 @@ def _walk(root: Path, notices: list[Notice]) -> Iterator[tuple[Path, str, str]]:
             if kind is _BROKEN_LINK:
                 notices.append(Notice(Path(full), "broken symbolic link skipped"))
             elif kind is _UNREADABLE:
-                notices.append(Notice(Path(full), "cannot read: permission denied"))
+                notices.append(Notice(Path(full), "cannot read: permission denied", error=True))
             elif kind is _FILE:
                 yield Path(full), sub + name, name
         stack.extend(os.path.join(folder, d) for d in reversed(dirs))

@@ -251,7 +251,8 @@ def lint(options: LintOptions, engine: Engine | None = None) -> RunResult:
     engine = engine or make_engine(settings)
     check_source(options)
     files, notices = discover(options.paths, settings.include, settings.exclude)
-    result = RunResult(notices=[f"{display_path(n.path)}: {n.message}" for n in notices])
+    result = RunResult(notices=[f"{display_path(n.path)}: {n.message}" for n in notices if not n.error],
+                       errors=[f"{display_path(n.path)}: {n.message}" for n in notices if n.error])
     if options.jobs and options.jobs > default_jobs():
         result.notices.append(f"--jobs {options.jobs}: more than the {default_jobs()} cores here; "
                               f"{default_jobs()} worker processes used")

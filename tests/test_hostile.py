@@ -162,8 +162,8 @@ def test_broken_symlink_and_symlink_loops(tmp_path: Path) -> None:
     assert "dangling.txt: broken symbolic link skipped" in run.stderr
     assert "loop-a.txt" in run.stderr and "loop-b.txt" in run.stderr
     assert [f["path"] for f in _idleb(run)] == ["ok.txt"]
-    named = _lint(tmp_path, "dangling.txt", "ok.txt")
-    assert named.exit_code == 1 and "dangling.txt: broken symbolic link skipped" in named.stderr
+    named = _lint(tmp_path, "dangling.txt", "ok.txt")  # asked for and not checked: an error (issue 13)
+    assert named.exit_code == 2 and "error: dangling.txt: broken symbolic link" in named.stderr
 
 
 def test_names_with_spaces_and_non_ascii_letters(tmp_path: Path) -> None:

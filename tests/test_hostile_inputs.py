@@ -312,7 +312,7 @@ def test_folders_nested_a_thousand_deep_are_walked(tmp_path: Path) -> None:
     assert run.exit_code == 1 and len(run.json()["findings"]) == 1
 
 
-def test_a_folder_that_cannot_be_searched_is_a_notice(tmp_path: Path, monkeypatch: Any) -> None:
+def test_a_folder_that_cannot_be_searched_is_an_error(tmp_path: Path, monkeypatch: Any) -> None:
     import errno
     import os
 
@@ -328,8 +328,9 @@ def test_a_folder_that_cannot_be_searched_is_a_notice(tmp_path: Path, monkeypatc
 
     monkeypatch.setattr(os, "stat", stat)
     run = _lint(tmp_path, ".", "--format", "json")
-    assert run.exit_code == 1 and [f["path"] for f in run.json()["findings"]] == ["b.txt"]
-    assert "locked/a.txt: cannot read: permission denied" in run.stderr
+    # The others are checked; the run exits 2, as a file it could not read was not checked (issue 13).
+    assert run.exit_code == 2 and [f["path"] for f in run.json()["findings"]] == ["b.txt"]
+    assert "error: locked/a.txt: cannot read: permission denied" in run.stderr
 
 
 def test_a_file_name_that_is_not_utf8_in_sarif_html_and_json(tmp_path: Path) -> None:
@@ -384,13 +385,26 @@ def test_a_refused_fork_checks_the_files_in_the_one_process(tmp_path: Path, monk
 # --- 14. nothing checked is not "no findings" --------------------------------------------------
 
 def test_the_only_file_named_being_unreadable_is_exit_2(tmp_path: Path) -> None:
-    import os
+    run = _lint(tmp_path, "/dev/null")  # was "No findings in 0 files"
+    assert run.exit_code == 2, (run.stdout, run.stderr)
+    assert "not a regular file" in run.stderr and "/dev/null" in run.stderr
 
-    os.mkfifo(tmp_path / "pipe.txt")
-    for named in ("pipe.txt", "/dev/null"):
-        run = _lint(tmp_path, named)  # a FIFO blocked the run, /dev/null was "No findings in 0 files"
-        assert run.exit_code == 2, (named, run.stdout, run.stderr)
-        assert "not a regular file" in run.stderr and named in run.stderr
+
+def test_a_fifo_named_is_read_as_a_file(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    os.mkfifo(tmp_path / "pipe.txt")  # what `termcheck lint <(…)` is given (issue 13: it was refused)
+
+    def write() -> None:
+        with open(tmp_path / "pipe.txt", "w", encoding="utf-8") as f:
+            f.write(ARTICLE)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    run = _lint(tmp_path, "pipe.txt", "--format", "json")
+    writer.join()
+    assert run.exit_code == 1 and {f["path"] for f in run.json()["findings"]} == {"pipe.txt"}
 
 
 def test_a_fifo_swapped_in_after_discovery_does_not_block(tmp_path: Path) -> None:

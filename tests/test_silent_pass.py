@@ -3,10 +3,14 @@ checking nothing, or less than asked. Each test here failed on the code before t
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 MT = "Fighting raged in Idleb.\n"
 
@@ -50,3 +54,54 @@ def test_a_marker_with_a_known_and_an_unknown_code_still_silences_the_known(tmp_
     found = run.json()["findings"]
     assert [f["code"] for f in found] == ["TC001"] and "'TC9'" in found[0]["message"]
     assert found[0]["suggestions"] == []  # deleting the marker would un-silence TC201
+
+
+# --- standard input, pipes and FIFOs --------------------------------------------------------------
+
+ARTICLE_MD = "# Idleb\n\n```\nIdleb in code is not prose\n```\n\nRebels evoke the OSDH.\n"
+
+
+def _termcheck(*args: str, cwd: Path, stdin: bytes | None = None, env: dict[str, str] | None = None
+               ) -> subprocess.CompletedProcess[bytes]:
+    """The console script in a process of its own: standard input is a real pipe (CliRunner's is not)."""
+    return subprocess.run([sys.executable, "-c", "from termcheck.cli import main; main()", *args], cwd=cwd,
+                          input=stdin, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+                          timeout=120)
+
+
+def test_stdin_named_gives_the_findings_of_the_file(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(ARTICLE_MD, encoding="utf-8")
+    from_file = _termcheck("lint", "a.md", "--format", "json", cwd=tmp_path)
+    piped = _termcheck("lint", "-", "--stdin-filename", "a.md", "--format", "json", cwd=tmp_path,
+                       stdin=ARTICLE_MD.encode())
+    assert piped.returncode == from_file.returncode == 1, piped.stderr
+    assert json.loads(piped.stdout) == json.loads(from_file.stdout)  # markup (the code block) and path alike
+    assert [f["code"] for f in json.loads(piped.stdout)["findings"]] == ["TC201", "TC301", "TC401"]
+
+
+def test_stdin_with_fix_writes_the_fixed_text_to_stdout(tmp_path: Path) -> None:
+    run = _termcheck("lint", "-", "--stdin-filename", "a.md", "--fix", "-q", cwd=tmp_path,
+                     stdin=ARTICLE_MD.encode())
+    assert run.stdout.decode() == ARTICLE_MD.replace("# Idleb", "# Idlib").replace("OSDH", "SOHR")
+    assert run.returncode == 1  # TC301 has no safe fix: a finding remains
+    assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_a_pipe_and_dev_stdin_are_read_as_files(tmp_path: Path) -> None:
+    # `lint /dev/stdin` fed by a pipe was refused as "not a regular file" (exit 2), and `-` was a
+    # file or folder named '-' that did not exist.
+    run = _termcheck("lint", "/dev/stdin", "--lang", "en", cwd=tmp_path, stdin=MT.encode())
+    assert run.returncode == 1 and b"/dev/stdin:1:19: TC201" in run.stdout, run.stderr
+    assert _termcheck("lint", "-", "--lang", "en", cwd=tmp_path, stdin=b"Fine.\n").returncode == 0
+
+
+def test_stdin_filename_without_stdin_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(MT, encoding="utf-8")
+    run = run_cli("lint", "a.txt", "--stdin-filename", "b.md", cwd=tmp_path)
+    assert run.exit_code == 2 and "--stdin-filename" in run.stderr
+
+
+def test_a_named_broken_link_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    run = run_cli("lint", "gone.txt", cwd=tmp_path)
+    assert run.exit_code == 2 and "gone.txt: broken symbolic link" in run.stderr  # was exit 0, "No findings"
