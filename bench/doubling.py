@@ -38,14 +38,15 @@ def _overlaps(n: int) -> Callable[[], object]:
 
 def _lint_article(n: int) -> Callable[[], object]:
     """The whole engine on an article with one finding per sentence (point 1 as the issue ran it)."""
+    from termcheck.api import Checker
     from termcheck.config import Settings
-    from termcheck.runner import LintOptions, lint, make_engine
+    from termcheck.runner import LintOptions, lint
 
     folder = Path(tempfile.mkdtemp())
     (folder / "one.txt").write_text(ARTICLE * n, encoding="utf-8")
     settings = Settings(lang="en", select=["TC201"])
-    engine = make_engine(settings)
-    return lambda: lint(LintOptions([folder / "one.txt"], settings, jobs=1), engine)
+    checker = Checker(settings)
+    return lambda: lint(LintOptions([folder / "one.txt"], settings, jobs=1), checker)
 
 
 def _acronyms(n: int) -> Callable[[], object]:

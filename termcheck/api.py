@@ -32,7 +32,6 @@ from termcheck.document import Document, Span
 from termcheck.engine import Engine, select_rules
 from termcheck.errors import TermcheckError
 from termcheck.findings import Applicability, Edit, Finding, Fix, Severity
-from termcheck.fixer import apply_edits, fix_text, plan_edits
 from termcheck.results import FileResult, RunResult
 from termcheck.textio import Decoded
 
@@ -99,8 +98,8 @@ class Checker:
         """The engine running the rules `select` and `ignore` leave (None: the settings' choice)."""
         sel = tuple(_codes(select)) if select is not None else tuple(self.settings.select)
         ign = tuple(_codes(ignore)) if ignore is not None else tuple(self.settings.ignore)
-        if not sel and not ign:
-            return self._engine
+        if (sel, ign) == (tuple(self.settings.select), tuple(self.settings.ignore)):
+            return self._engine  # the rules the settings chose: the engine built with the glossary
         key = (sel, ign)
         found = self._engines.get(key)
         if found is None:
@@ -156,12 +155,24 @@ class Checker:
                source_lang: str | None = None, path: str | None = None,
                select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None) -> RunResult:
         """The run result of one text (what the reporters read), with its notices."""
+        engine = self.engine(select, ignore)  # a bad code is refused before the text is read
+        doc = self.document(text, lang, source=source, source_lang=source_lang, path=path)
+        self._warm(doc.lang)
+        return self._checked(doc, engine)
+
+    def check_document(self, doc: Document, *, select: str | Iterable[str] | None = None,
+                       ignore: str | Iterable[str] | None = None) -> RunResult:
+        """The run result of a document the caller made ready (`termcheck lint` makes one per
+        file, with its source attached; see termcheck.runner.make_document): the document's
+        findings after its inline suppressions, the notices about it, and the `documents`
+        information of the JSON report. Threads sharing this checker call `warm(doc.lang)` first."""
+        return self._checked(doc, self.engine(select, ignore))
+
+    def _checked(self, doc: Document, engine: Engine) -> RunResult:
         from termcheck.fingerprint import source_language
         from termcheck.runner import display_path, source_info
         from termcheck.safe_regex import drain_timeouts
 
-        engine = self.engine(select, ignore)
-        doc = self.document(text, lang, source=source, source_lang=source_lang, path=path)
         shown = display_path(doc.path)
         notices = []
         info: dict[str, object] = {"lang": doc.lang}
@@ -170,7 +181,6 @@ class Checker:
         if doc.lang not in self._covered:
             notices.append(f"{shown}: language '{doc.lang}' is not covered by the glossaries; "
                            "only language-independent rules ran")
-        self._warm(doc.lang)
         findings = engine.check(doc)
         notices.extend(f"{shown}: {n}" for n in drain_timeouts())
         info.update(source_language(findings, doc.lang))
@@ -221,6 +231,8 @@ class Checker:
             select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None) -> str:
         """`text` with its fixes applied as `termcheck lint --fix` applies them: pass after pass,
         re-checking, until nothing changes (safe fixes; with `unsafe`, the first suggestions too)."""
+        from termcheck.fixer import fix_text  # not loaded by `termcheck lint` runs that fix nothing
+
         def findings_of(t: str) -> list[Finding]:
             return self.result(t, lang, source=source, source_lang=source_lang, path=path, select=select,
                                ignore=ignore).files[0].findings
@@ -251,6 +263,8 @@ def apply_fixes(text: str, findings: Sequence[Finding | Mapping[str, Any]], *, u
     unsafe ones too), in the case of the text they replace; a fix that overlaps an earlier one
     is left out (check the result again to find it). `findings` are the JSON objects `check`
     returns, or Finding objects; their offsets must be those of `text`."""
+    from termcheck.fixer import apply_edits, plan_edits
+
     plan = plan_edits(text, [_finding(f) for f in findings], unsafe)
     return apply_edits(text, [e for edits in plan for e in edits])
 

@@ -99,10 +99,11 @@ def _is_checked(output: Path, result: Any) -> bool:
 def run_lint(req: LintRequest, echo: Echo) -> int:
     """Check articles and report machine-translation artifacts; the exit code (0: clean,
     1: findings, 2: error)."""
+    from termcheck.api import Checker
     from termcheck.config import load_settings
     from termcheck.progress import make_progress
     from termcheck.report.formats import default_output, render_binary, render_report
-    from termcheck.runner import LintOptions, make_engine
+    from termcheck.runner import LintOptions
     from termcheck.runner import lint as run
     from termcheck.streams import StreamRun, check_stream_request, merge, split_streams
     from termcheck.terminal import undecodable_escaped
@@ -145,11 +146,11 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
             known = load_baseline(req.baseline)
         progress = make_progress(req.quiet)
         try:
-            engine = make_engine(settings)
+            checker = Checker(settings)  # the API's checker: lint checks files as the servers check texts
             # Reports that need only the findings' positions let each article's text go once checked.
             keep = req.fix or req.diff or req.interactive or req.output_format not in _POSITIONS_ONLY
             result = run(LintOptions(req.paths, settings, baseline=known, progress=progress, jobs=req.jobs,
-                                     keep_documents=keep, source=req.source, source_lang=source_lang), engine)
+                                     keep_documents=keep, source=req.source, source_lang=source_lang), checker)
         finally:
             if progress:
                 progress.stop()
@@ -181,7 +182,7 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         from termcheck.fixrun import FixRequest, run_fixes
 
         # With --source the fixes touch the articles only; the sources are read, never written.
-        outcome = run_fixes(result, engine, LintOptions(req.paths, settings, baseline=known, jobs=req.jobs,
+        outcome = run_fixes(result, checker, LintOptions(req.paths, settings, baseline=known, jobs=req.jobs,
                                                         source=req.source, source_lang=source_lang),
                             FixRequest(req.fix, req.unsafe_fixes, req.diff, req.interactive, req.quiet,
                                        fix_readonly=req.fix_readonly, follow_links=req.follow_links))

@@ -126,7 +126,7 @@ def score(
     """Score translations against references: BLEU, chrF and TER (sacrebleu), lines aligned."""
     from termcheck.config import load_settings
     from termcheck.report.score_report import render_json, render_text
-    from termcheck.runner import display_path, make_engine
+    from termcheck.runner import display_path
     from termcheck.score import pair_paths, score_pairs
 
     try:
@@ -137,9 +137,10 @@ def score(
         pairs = pair_paths(hypotheses, ref, settings.include, settings.exclude)
         fixer = None
         if fixed:
+            from termcheck.api import Checker
             from termcheck.fixrun import score_fixer
 
-            fixer = score_fixer(make_engine(settings), settings.lang)
+            fixer = score_fixer(Checker(settings), settings.lang)
         report = score_pairs(pairs, display_path, fixer)
     except TermcheckError as err:
         _fail(err)

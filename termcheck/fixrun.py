@@ -14,18 +14,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from termcheck import suppression
 from termcheck.bilingual.escape import edit_format
-from termcheck.engine import Engine
 from termcheck.errors import InputError
 from termcheck.findings import Finding
-from termcheck.fixer import fix_text, keep_case, unified_diff
+from termcheck.fixer import fix_text, keep_case
 from termcheck.results import FileResult, RunResult
 from termcheck.runner import LintOptions, attach_source, lint, make_document
 from termcheck.safewrite import WritePolicy, clean_stale, replace_text
 from termcheck.textio import BinaryFile, Decoded
+from termcheck.worddiff import diff_for
 
 if TYPE_CHECKING:
+    from termcheck.api import Checker
     from termcheck.baseline import Baseline
 
 
@@ -67,14 +67,14 @@ class FixOutcome:
     exit_code: int
 
 
-class Checker:
+class Rechecker:
     """Findings as `lint` reports them (inline suppressions and the baseline applied), for a file's
-    text as read or as fixed, in the language the run gave the file."""
+    text as read or as fixed, in the language the run gave the file: checked by the run's
+    termcheck.api.Checker, as `lint` checks each file."""
 
-    def __init__(self, engine: Engine, baseline: Baseline | None = None, options: LintOptions | None = None) -> None:
-        self.engine = engine
+    def __init__(self, checker: Checker, baseline: Baseline | None = None, options: LintOptions | None = None) -> None:
+        self.checker = checker
         self.baseline = baseline
-        self.codes = {r.code for r in engine.rules}
         self.options = options  # --source and --source-lang: a fixed text is checked beside its source again
 
     def findings(self, doc_path: Path, lang: str, text: str, encoding: str) -> list[Finding]:
@@ -83,7 +83,7 @@ class Checker:
         doc = make_document(doc_path, lang, Decoded(text, encoding), source_lang)
         if options is not None and options.source is not None and doc.source is None:
             attach_source(doc, options)
-        found, _ = suppression.silence(doc, self.engine.check(doc), self.codes)
+        found = self.checker.check_document(doc).files[0].findings
         if self.baseline is not None:
             found, _ = self.baseline.split(doc.path, found)
         return found
@@ -97,17 +97,17 @@ class Checker:
         return replace(fr, doc=doc, findings=self.findings(doc.path, doc.lang, doc.text, doc.encoding), positions={})
 
 
-def fix_file(checker: Checker, fr: FileResult, unsafe: bool = False, keep_lines: bool = False) -> FileFix:
+def fix_file(rechecker: Rechecker, fr: FileResult, unsafe: bool = False, keep_lines: bool = False) -> FileFix:
     doc = fr.doc
-    fixed = fix_text(doc.text, fr.findings, lambda text: checker.findings(doc.path, doc.lang, text, doc.encoding),
+    fixed = fix_text(doc.text, fr.findings, lambda text: rechecker.findings(doc.path, doc.lang, text, doc.encoding),
                      unsafe, keep_lines=keep_lines, encoding=doc.encoding, fmt=edit_format(doc.meta.get("markup")))
     return FileFix(fr, fixed.text, fixed.applied, fixed.fixes, fixed.later)
 
 
-def fix_run(result: RunResult, checker: Checker, unsafe: bool, messages: list[str]) -> Iterator[FileFix]:
+def fix_run(result: RunResult, rechecker: Rechecker, unsafe: bool, messages: list[str]) -> Iterator[FileFix]:
     for fr in result.files:
         try:
-            yield fix_file(checker, checker.live(fr), unsafe)
+            yield fix_file(rechecker, rechecker.live(fr), unsafe)
         except InputError as err:  # gone or unreadable since the check
             messages.append(f"{fr.path}: {err.message}; not fixed")
 
@@ -167,19 +167,21 @@ def clean_up(result: RunResult, started: float, summary: FixSummary) -> None:
         summary.messages.extend(clean_stale(folder, started))
 
 
-def run_fixes(result: RunResult, engine: Engine, options: LintOptions, request: FixRequest) -> FixOutcome:
+def run_fixes(result: RunResult, checker: Checker, options: LintOptions, request: FixRequest) -> FixOutcome:
     """--diff prints what --fix would change (exit 1 if anything would); --fix and --interactive
-    write, then the files are checked again and what remains is reported (exit 1 if anything)."""
-    checker = Checker(engine, options.baseline, options)
+    write, then the files are checked again and what remains is reported (exit 1 if anything).
+    `checker`: the one that checked `result`, for the passes and the run after them."""
+    rechecker = Rechecker(checker, options.baseline, options)
     summary = FixSummary()
     policy = write_policy(options, request)
     if request.fix or request.interactive:
         clean_up(result, time.time(), summary)
     if request.diff:
         files = fixes = 0
-        for ff in fix_run(result, checker, request.unsafe, summary.messages):
+        for ff in fix_run(result, rechecker, request.unsafe, summary.messages):
             if ff.changed:
-                sys.stdout.write(unified_diff(ff.file.path, ff.file.doc.text, ff.text))
+                # a terminal gets the changed words, a pipe a patch (termcheck.worddiff)
+                sys.stdout.write(diff_for(sys.stdout, ff.file.path, ff.file.doc.text, ff.text))
                 files, fixes = files + 1, fixes + ff.applied
         for message in summary.messages:
             _note(message)
@@ -189,7 +191,7 @@ def run_fixes(result: RunResult, engine: Engine, options: LintOptions, request: 
     if request.interactive:
         from termcheck.interactive import review
 
-        reviewed = review(result, sys.stdin, sys.stdout, checker.live, policy)
+        reviewed = review(result, sys.stdin, sys.stdout, rechecker.live, policy)
         summary.messages += reviewed.messages
         done = f"accepted {plural(reviewed.accepted, 'change')}, wrote {plural(reviewed.files, 'file')}"
         if reviewed.interrupted:  # Ctrl-C: every accepted answer is written; leave at once
@@ -198,7 +200,7 @@ def run_fixes(result: RunResult, engine: Engine, options: LintOptions, request: 
             _note(f"interrupted; {done}")
             return FixOutcome(None, 130)
     else:
-        for ff in fix_run(result, checker, request.unsafe, summary.messages):
+        for ff in fix_run(result, rechecker, request.unsafe, summary.messages):
             write_fix(ff, summary, list_applied=request.unsafe and not request.quiet, policy=policy)
         for line in summary.applied:
             _note(line)
@@ -207,7 +209,7 @@ def run_fixes(result: RunResult, engine: Engine, options: LintOptions, request: 
         _note(message)
     if not request.quiet:
         _note(done)
-    after = lint(replace(options, progress=None), engine)
+    after = lint(replace(options, progress=None), checker)
     if request.interactive:
         from termcheck.report.text import summary as text_summary
 
@@ -216,17 +218,17 @@ def run_fixes(result: RunResult, engine: Engine, options: LintOptions, request: 
     return FixOutcome(after, 1 if after.total else 0)
 
 
-def score_fixer(engine: Engine, lang: str) -> Callable[[Path], tuple[str, int]]:
+def score_fixer(checker: Checker, lang: str) -> Callable[[Path], tuple[str, int]]:
     """For `score --fixed`: a file's text as the safe fixes leave it, its lines kept aligned."""
-    checker = Checker(engine)
+    rechecker = Rechecker(checker)
 
     def fixed(path: Path) -> tuple[str, int]:
         try:
             doc = make_document(path, lang)
         except BinaryFile as err:
             raise InputError(err.message, path) from None
-        findings = checker.findings(doc.path, doc.lang, doc.text, doc.encoding)
-        ff = fix_file(checker, FileResult(str(path), doc, findings), keep_lines=True)
+        findings = rechecker.findings(doc.path, doc.lang, doc.text, doc.encoding)
+        ff = fix_file(rechecker, FileResult(str(path), doc, findings), keep_lines=True)
         return ff.text, ff.applied
 
     return fixed

@@ -1,7 +1,8 @@
 """`--jobs N`: check files in worker processes, results in the order of a one-job run.
 
-Files go to a pool in chunks; each worker holds one engine (glossary and indexes built once
-per worker: inherited from the parent where processes fork, loaded again where they spawn).
+Files go to a pool in chunks; each worker holds one termcheck.api.Checker (glossary and
+indexes built once per worker: inherited from the parent where processes fork, loaded again
+where they spawn).
 Results stream back in file order, so the output is the same as a one-job run. Small runs
 stay in-process: starting workers costs more than it saves.
 """
@@ -15,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from termcheck.engine import Engine
+    from termcheck.api import Checker
     from termcheck.results import FileResult
     from termcheck.runner import LintOptions
 
 # A file's result (None when it was skipped) and the notices about it.
 Checked = tuple["FileResult | None", list[str]]
-CheckFn = Callable[[Path, "LintOptions", "Engine"], Checked]
+CheckFn = Callable[[Path, "LintOptions", "Checker"], Checked]
 Outcome = tuple[Path, "FileResult | None", list[str]]
 
 MIN_PARALLEL_BYTES = 512 * 1024  # below this a run is over before workers would have started
@@ -29,7 +30,7 @@ MIN_PARALLEL_FILES = 4
 _CHUNK_BYTES = 256 * 1024  # files per task: enough to amortise the hand-over, small enough to balance
 
 # The worker's state: set in the parent before forking, or by the initializer when spawning.
-_WORKER: tuple[CheckFn, LintOptions, Engine, bool] | None = None
+_WORKER: tuple[CheckFn, LintOptions, Checker, bool] | None = None
 
 
 def default_jobs() -> int:
@@ -55,8 +56,8 @@ def _fresh(fr: FileResult) -> FileResult:
 
 def _check(path: Path) -> Outcome:
     assert _WORKER is not None
-    check, options, engine, keep = _WORKER
-    fr, notices = check(path, options, engine)
+    check, options, checker, keep = _WORKER
+    fr, notices = check(path, options, checker)
     if fr is not None:
         fr = _fresh(fr) if keep else detach(fr)
     return path, fr, notices
@@ -64,10 +65,10 @@ def _check(path: Path) -> Outcome:
 
 def _init_spawned(check: CheckFn, options: LintOptions, keep: bool) -> None:
     global _WORKER
-    if _WORKER is None:  # a forked worker inherits the parent's engine
-        from termcheck.runner import make_engine
+    if _WORKER is None:  # a forked worker inherits the parent's checker
+        from termcheck.api import Checker
 
-        _WORKER = (check, options, make_engine(options.settings), keep)
+        _WORKER = (check, options, Checker(options.settings), keep)
 
 
 def _sizes(files: list[Path]) -> list[int]:
@@ -80,7 +81,7 @@ def _sizes(files: list[Path]) -> list[int]:
     return out
 
 
-def check_files(files: list[Path], check: CheckFn, options: LintOptions, engine: Engine, *,
+def check_files(files: list[Path], check: CheckFn, options: LintOptions, checker: Checker, *,
                 jobs: int | None = None, keep_documents: bool = True) -> Iterator[Outcome]:
     """Outcomes of `check` for `files`, in their order, on up to `jobs` processes."""
     global _WORKER
@@ -88,7 +89,7 @@ def check_files(files: list[Path], check: CheckFn, options: LintOptions, engine:
     jobs = default_jobs() if jobs is None or jobs <= 0 else min(jobs, default_jobs())
     sizes = _sizes(files) if jobs > 1 and len(files) >= MIN_PARALLEL_FILES else []
     if jobs <= 1 or sum(sizes) < MIN_PARALLEL_BYTES:
-        yield from _serial(files, check, options, engine, keep_documents)
+        yield from _serial(files, check, options, checker, keep_documents)
         return
     import multiprocessing  # not imported for the one-file runs that never start workers (~4 ms)
 
@@ -96,14 +97,14 @@ def check_files(files: list[Path], check: CheckFn, options: LintOptions, engine:
     chunk = max(1, min(len(files) // (jobs * 4) or 1, _CHUNK_BYTES * len(files) // max(1, sum(sizes))))
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    _WORKER = (check, options, engine, keep_documents)
+    _WORKER = (check, options, checker, keep_documents)
     # A spawned worker gets the options without the progress bar, which stays in this process.
     initargs = (check, replace(options, progress=None), keep_documents)
     try:
         try:
             pool = ctx.Pool(jobs, initializer=_init_spawned, initargs=initargs)
         except OSError as err:  # the system refuses new processes (EAGAIN, ENOMEM): check them here
-            outcomes = _serial(files, check, options, engine, keep_documents)
+            outcomes = _serial(files, check, options, checker, keep_documents)
             for i, (path, fr, notices) in enumerate(outcomes):
                 if i == 0:
                     notices = [f"cannot start worker processes ({err.strerror or err}); files checked in this one",
@@ -116,8 +117,8 @@ def check_files(files: list[Path], check: CheckFn, options: LintOptions, engine:
         _WORKER = None
 
 
-def _serial(files: Iterable[Path], check: CheckFn, options: LintOptions, engine: Engine,
+def _serial(files: Iterable[Path], check: CheckFn, options: LintOptions, checker: Checker,
             keep: bool) -> Iterator[Outcome]:
     for path in files:
-        fr, notices = check(path, options, engine)
+        fr, notices = check(path, options, checker)
         yield path, (fr if keep or fr is None else detach(fr)), notices

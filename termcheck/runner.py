@@ -16,7 +16,6 @@ from termcheck.discovery import discover
 from termcheck.document import Document
 from termcheck.engine import Engine, select_rules
 from termcheck.errors import InputError, TermcheckError
-from termcheck.fingerprint import source_language
 from termcheck.glossary.cache import load_glossary_cached, load_index_cached
 from termcheck.glossary.loader import default_glossary_dir
 from termcheck.glossary.matcher import NameIndex, build_index
@@ -26,11 +25,11 @@ from termcheck.markup import markup_kind, markup_notes, prose_mask
 from termcheck.parallel import check_files, default_jobs
 from termcheck.results import FileError, FileResult, RunResult
 from termcheck.rules import Context
-from termcheck.safe_regex import drain_timeouts
 from termcheck.terminal import undecodable_escaped
 from termcheck.textio import BinaryFile, Decoded, read_article
 
 if TYPE_CHECKING:
+    from termcheck.api import Checker
     from termcheck.baseline import Baseline
     from termcheck.progress import ProgressSink
 
@@ -190,12 +189,13 @@ class CachedContext(Context):
 
 
 def make_engine(settings: Settings) -> Engine:
+    """The engine of a termcheck.api.Checker: `lint`, the servers and the API check through one."""
     glossary = build_glossary(settings)
     check_lang(settings.lang, glossary)
     return Engine(CachedContext(glossary), select_rules(settings.select, settings.ignore))
 
 
-def check_path(path: Path, options: LintOptions, engine: Engine) -> tuple[FileResult | None, list[str]]:
+def check_path(path: Path, options: LintOptions, checker: Checker) -> tuple[FileResult | None, list[str]]:
     """One file: its result (None when it was skipped) and the notices about it.
     Runs in a worker process under --jobs, so it reads nothing but its arguments."""
     settings = options.settings
@@ -211,26 +211,17 @@ def check_path(path: Path, options: LintOptions, engine: Engine) -> tuple[FileRe
             return None, [FileError(f"{display_path(path)}: {err.message}")]
         return None, [f"{display_path(path)}: {err.message}"]
     notices.extend(f"{display_path(path)}:{note}" for note in doc.meta.get("notes", ()))  # type: ignore[attr-defined]
-    info: dict[str, object] = {"lang": doc.lang}
     if bilingual_kind(path):
         notices.extend(bilingual_notices(doc, options))
-        info.update(units=doc.meta["segments"], untranslated=len(doc.meta["untranslated"]))  # type: ignore[arg-type]
     elif options.source is not None:
         notices.extend(attach_source(doc, options))
-    # Glossary.languages walks every entry: asked once per run, not once per file.
-    covered = engine.context.memo("covered-languages", "", lambda: engine.context.glossary.languages)
-    if doc.lang not in covered:
-        notices.append(f"{display_path(path)}: language '{doc.lang}' is not covered by the glossaries; "
-                       "only language-independent rules ran")
-    findings = engine.check(doc)
-    notices.extend(f"{display_path(path)}: {n}" for n in drain_timeouts())
-    info.update(source_language(findings, doc.lang))
-    info.update(source_info(doc))
-    findings, suppressed = suppression.silence(doc, findings, {r.code for r in engine.rules})
+    checked = checker.check_document(doc)  # the rules, inline suppressions, and what the report says of the file
+    notices.extend(checked.notices)
+    fr = checked.files[0]
     if options.baseline is not None:
-        findings, known = options.baseline.split(doc.path, findings)
-        suppressed["baseline"] = len(known)
-    return FileResult(display_path(path), doc, findings, info, suppressed), notices
+        fr.findings, known = options.baseline.split(doc.path, fr.findings)
+        fr.suppressed["baseline"] = len(known)
+    return fr, notices
 
 
 def check_source(options: LintOptions) -> None:
@@ -245,10 +236,14 @@ def check_source(options: LintOptions) -> None:
                          source)
 
 
-def lint(options: LintOptions, engine: Engine | None = None) -> RunResult:
-    """`engine` lets a caller that re-checks text (the fixer) share the loaded glossary."""
+def lint(options: LintOptions, checker: Checker | None = None) -> RunResult:
+    """`checker` (made from the settings when not given) checks every file, as it checks the
+    texts of the API and the servers; a caller that re-checks text (the fixer) shares it."""
     settings = options.settings
-    engine = engine or make_engine(settings)
+    if checker is None:
+        from termcheck.api import Checker
+
+        checker = Checker(settings)
     check_source(options)
     files, notices = discover(options.paths, settings.include, settings.exclude)
     result = RunResult(notices=[f"{display_path(n.path)}: {n.message}" for n in notices if not n.error],
@@ -258,7 +253,7 @@ def lint(options: LintOptions, engine: Engine | None = None) -> RunResult:
                               f"{default_jobs()} worker processes used")
     if options.progress:
         options.progress.start(len(files))
-    for path, fr, file_notices in check_files(files, check_path, options, engine, jobs=options.jobs,
+    for path, fr, file_notices in check_files(files, check_path, options, checker, jobs=options.jobs,
                                               keep_documents=options.keep_documents):
         if options.progress:
             options.progress.advance(path)

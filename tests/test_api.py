@@ -4,11 +4,14 @@ applied as --fix applies them, clear errors for bad requests."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from termcheck.api import Checker, CheckError, apply_fixes, check
 from termcheck.config import Settings
+from termcheck.document import Document
+from termcheck.results import RunResult
 from tests.conftest import SEEDS, run_cli
 
 MT = next(SEEDS.glob("mt-from-french_*.txt"))
@@ -72,6 +75,41 @@ def test_fix_is_what_lint_fix_writes(tmp_path: Path, checker: Checker) -> None:
     article.write_text(text, encoding="utf-8")
     run_cli("lint", "story.txt", "--fix", cwd=tmp_path)
     assert checker.fix(text, path="story.txt") == article.read_text(encoding="utf-8")
+
+
+class _Counting(Checker):
+    """A checker that counts the documents it is asked to check."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__(settings)
+        self.checked: list[Path] = []
+
+    def check_document(self, doc: Document, **kwargs: Any) -> RunResult:
+        self.checked.append(doc.path)
+        return super().check_document(doc, **kwargs)
+
+
+def test_lint_checks_every_file_through_the_checker_it_is_given(tmp_path: Path) -> None:
+    from termcheck.report.json_report import as_dict
+    from termcheck.runner import LintOptions, lint
+
+    for name in ("a.txt", "b.md"):
+        (tmp_path / name).write_text("Rebels took Idleb.\n", encoding="utf-8")
+    settings = Settings(lang="en")
+    counting = _Counting(settings)
+    result = lint(LintOptions([tmp_path], settings), counting)
+    assert sorted(p.name for p in counting.checked) == ["a.txt", "b.md"]
+    assert as_dict(result) == as_dict(lint(LintOptions([tmp_path], settings)))  # as with a checker of its own
+    assert [f.code for fr in result.files for f in fr.findings] == ["TC201", "TC201"]
+
+
+def test_check_document_takes_a_document_made_from_a_file(checker: Checker) -> None:
+    from termcheck.runner import make_document
+
+    from_file = checker.check_document(make_document(MT, "auto")).files[0]
+    from_text = checker.result(MT.read_text(encoding="utf-8"), path=str(MT)).files[0]
+    assert from_file.findings and from_file.findings == from_text.findings
+    assert from_file.info == from_text.info
 
 
 def test_one_off_check_and_configured_checker() -> None:

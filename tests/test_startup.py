@@ -32,8 +32,9 @@ CLEAN = ("The government said on Monday that it would present the budget to parl
 # to 0.4 s (langdetect's profiles).
 NOT_LOADED = ["pydantic", "wordfreq", "langdetect", "sacrebleu", "markdown_it", "charset_normalizer", "rich",
               "rapidfuzz", "ftfy", "langcodes", "multiprocessing", "importlib.metadata",
-              # the servers' libraries (termcheck serve, termcheck lsp) and the API they share
-              "starlette", "uvicorn", "anyio", "pygls", "lsprotocol", "cattrs", "termcheck.server", "termcheck.api"]
+              # the servers' libraries (termcheck serve, termcheck lsp); lint checks through termcheck.api
+              "starlette", "uvicorn", "anyio", "pygls", "lsprotocol", "cattrs", "termcheck.server",
+              "termcheck.fixer"]
 
 _PROBE = """
 import json, sys
