@@ -72,6 +72,12 @@ def _known_selectors(values: list[str], option: str) -> list[str]:
     return values
 
 
+def _nothing_checked(paths: list[Path], include: list[str]) -> str:
+    shown = ", ".join(str(p) for p in paths[:3]) + (", …" if len(paths) > 3 else "")
+    return (f"termcheck: warning: no file to check in {shown} (folders are searched for {', '.join(include)}; "
+            "--include adds others; see the notices above for files skipped)")
+
+
 def _failed(echo: Echo, err: TermcheckError) -> int:
     echo(f"termcheck: error: {err}", err=True)
     return 2
@@ -138,7 +144,7 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
                                  f"({', '.join(_SOURCE_LANGS)})")
         files, streams = split_streams(req.paths, req.stdin_filename)
         check_stream_request(files, streams, req.fix or req.diff, req.interactive, req.source)
-        req = replace(req, paths=files)  # `-` and pipes are read below, never walked as folders
+        given, req = req.paths, replace(req, paths=files)  # `-` and pipes are read below, never walked as folders
         known = None
         if req.baseline and not req.write_baseline:
             from termcheck.baseline import load_baseline
@@ -176,6 +182,8 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     for error in result.errors:
         echo(f"termcheck: error: {error}", err=True)
     failed = 2 if result.errors else None
+    if not result.files and not result.errors:  # "No findings in 0 files" alone passes a typo in silence
+        echo(_nothing_checked(given, settings.include), err=True)
     if piped is not None and (req.fix or req.diff):
         return failed or piped.fix(req.unsafe_fixes, req.diff, req.quiet)
     if req.fix or req.diff or req.interactive:
@@ -213,6 +221,12 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         sys.stdout.write(report)
     if req.output_format in (ReportFormat.html, ReportFormat.xlsx) and output and not req.quiet:
         echo(str(output))
+    if req.output_format is ReportFormat.github:
+        from termcheck.report.github import unshown_note
+
+        note = unshown_note(result)
+        if note:  # said even with --quiet: findings a reviewer will not see on the pull request
+            echo(f"termcheck: {note}", err=True)
     return failed or (1 if result.total else 0)
 
 

@@ -105,3 +105,27 @@ def test_a_named_broken_link_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
     run = run_cli("lint", "gone.txt", cwd=tmp_path)
     assert run.exit_code == 2 and "gone.txt: broken symbolic link" in run.stderr  # was exit 0, "No findings"
+
+
+# --- nothing to check, annotations GitHub does not show -----------------------------------------
+
+def test_a_run_that_finds_no_file_says_so(tmp_path: Path) -> None:
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.html").write_text(MT, encoding="utf-8")  # not searched for by default
+    run = run_cli("lint", "news", cwd=tmp_path)
+    assert run.exit_code == 0
+    assert "no file to check in news" in run.stderr and "--include" in run.stderr
+
+
+def test_github_format_says_how_many_annotations_are_not_shown(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Rebels in Idleb evoke the OSDH.\n" * 12, encoding="utf-8")
+    run = run_cli("lint", "a.txt", "--lang", "en", "--format", "github", "-q", cwd=tmp_path)
+    errors = run.stdout.count("::error ")
+    warnings = run.stdout.count("::warning ")
+    assert errors > 10 and warnings > 10
+    hidden = errors - 10 + warnings - 10
+    assert f"{hidden} of the {errors + warnings} annotations made" in run.stderr
+    one_kind = run_cli("lint", "a.txt", "--lang", "en", "--format", "github", "--select", "TC401", cwd=tmp_path)
+    assert one_kind.stdout.count("::") > 10 and "will not be shown" in one_kind.stderr
+    (tmp_path / "a.txt").write_text("Rebels in Idleb.\n", encoding="utf-8")
+    assert "will not be shown" not in run_cli("lint", "a.txt", "--format", "github", cwd=tmp_path).stderr

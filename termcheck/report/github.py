@@ -9,6 +9,10 @@ from termcheck.findings import Severity
 from termcheck.results import RunResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# What GitHub shows of a step's workflow-command annotations: 10 of each kind (error, warning,
+# notice), 50 per job over all its steps (actions/toolkit, docs/problem-matchers.md, "Limitations").
+SHOWN_PER_KIND = 10
+SHOWN_PER_JOB = 50
 
 
 def escape_data(s: str) -> str:
@@ -32,3 +36,16 @@ def render(result: RunResult) -> str:
         head = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items())
         lines.append(f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}")
     return "".join(line + "\n" for line in lines)
+
+
+def unshown_note(result: RunResult) -> str | None:
+    """What to say in the log when the step makes more annotations than GitHub shows, or None."""
+    counts = {kind: sum(1 for _, f in result.findings if COMMANDS[f.severity] == kind) for kind in COMMANDS.values()}
+    hidden = sum(max(0, n - SHOWN_PER_KIND) for n in counts.values())
+    if not hidden:
+        return None
+    made = ", ".join(f"{n} {kind}" for kind, n in counts.items() if n)
+    return (f"GitHub shows at most {SHOWN_PER_KIND} error, {SHOWN_PER_KIND} warning and {SHOWN_PER_KIND} notice "
+            f"annotations per step ({SHOWN_PER_JOB} per job): {hidden} of the {result.total} annotations made "
+            f"({made}) will not be shown on the pull request; every one is in this log "
+            "(or use --format sarif for code scanning)")
