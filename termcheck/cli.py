@@ -56,6 +56,7 @@ class LintRequest:
     fix_readonly: bool = False
     follow_links: bool = False
     stdin_filename: str | None = None  # the name of `-` (standard input), for its language, markup and reports
+    no_ignore: bool = False
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -138,6 +139,8 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
             settings.include = _split(req.include)
         if req.exclude:
             settings.exclude = _split(req.exclude)
+        if req.no_ignore:
+            settings.respect_gitignore = False
         source_lang = (req.source_lang or "auto").lower()
         if source_lang != "auto" and source_lang not in _SOURCE_LANGS:
             raise TermcheckError(f"source language '{source_lang}' is not one termcheck reads "
@@ -232,7 +235,7 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
 
 # `lint`'s options in the spellings read here, by the LintRequest field they set.
 _FLAGS = {"--quiet": "quiet", "-q": "quiet", "--no-default-glossary": "no_default_glossary", "--fix": "fix",
-          "--unsafe-fixes": "unsafe_fixes", "--diff": "diff"}
+          "--unsafe-fixes": "unsafe_fixes", "--diff": "diff", "--no-ignore": "no_ignore"}
 _VALUES = {"--format": "output_format", "-f": "output_format", "--lang": "lang", "--output": "output",
            "-o": "output", "--baseline": "baseline", "--write-baseline": "write_baseline", "--jobs": "jobs",
            "-j": "jobs", "--source": "source", "--source-lang": "source_lang"}

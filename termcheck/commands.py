@@ -101,12 +101,16 @@ def lint(
                                                                       "checked folders (refused otherwise).")] = False,
     stdin_filename: Annotated[str | None, typer.Option("--stdin-filename", help="The name of '-' (standard "
                                                        "input): its language, markup and name in reports.")] = None,
+    no_ignore: Annotated[bool, typer.Option("--no-ignore", help="Also check the files that .gitignore and .ignore "
+                                                                "files name (left out of folder walks by default).")
+                         ] = False,
 ) -> None:
     """Check articles and report machine-translation artifacts. Exit 0: clean, 1: findings, 2: error.
     '-' reads standard input (with --fix, the fixed text goes to standard output)."""
     request = LintRequest(paths, output_format, lang, select, ignore, glossary, no_default_glossary, include, exclude,
                           output, baseline, write_baseline, quiet, fix, unsafe_fixes, diff, interactive, jobs,
-                          source, source_lang, fix_readonly, follow_links, stdin_filename=stdin_filename)
+                          source, source_lang, fix_readonly, follow_links, stdin_filename=stdin_filename,
+                          no_ignore=no_ignore)
     raise typer.Exit(run_lint(request, typer.echo))
 
 

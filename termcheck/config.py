@@ -25,6 +25,7 @@ class Settings:
     default_glossary: bool = True
     include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
     exclude: list[str] = field(default_factory=list)
+    respect_gitignore: bool = True  # folder walks leave out what .gitignore and .ignore name (ruff's key)
     source: Path | None = None  # the config file the settings came from
 
 
@@ -108,7 +109,7 @@ def load_settings(start: Path) -> Settings:
             if not isinstance(value, str):
                 raise ConfigError("'lang' must be a language code such as \"en\"", path, _line_of(path, raw_key))
             value = value.strip().lower()  # as --lang reads it: "EN" is "en"
-        elif key == "default_glossary" and not isinstance(value, bool):
-            raise ConfigError("'default-glossary' must be true or false", path, _line_of(path, raw_key))
+        elif key in ("default_glossary", "respect_gitignore") and not isinstance(value, bool):
+            raise ConfigError(f"'{raw_key}' must be true or false", path, _line_of(path, raw_key))
         setattr(settings, key, value)
     return settings

@@ -11,6 +11,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 
 from termcheck.errors import InputError
+from termcheck.ignorefiles import Rules, folder_spec, is_ignored, parent_rules
 
 
 @dataclass(frozen=True)
@@ -30,10 +31,12 @@ def _matches(rel: str, name: str, patterns: list[str]) -> bool:
                or any(fnmatch(f, p) for f in folders) for p in patterns)
 
 
-def discover(paths: list[Path], include: list[str], exclude: list[str]) -> tuple[list[Path], list[Notice]]:
+def discover(paths: list[Path], include: list[str], exclude: list[str],
+             respect_ignore: bool = True) -> tuple[list[Path], list[Notice]]:
     """Files named on the command line are checked whatever their name (unless excluded):
     one that is not a regular file (a FIFO, a device) is kept, so that reading it fails with
-    an error naming it; folders are walked for files matching `include`."""
+    an error naming it; folders are walked for files matching `include`, leaving out what
+    .gitignore and .ignore files name (unless not `respect_ignore`; see termcheck.ignorefiles)."""
     files: dict[str, Path] = {}
     notices: list[Notice] = []
     for root in paths:
@@ -50,13 +53,13 @@ def discover(paths: list[Path], include: list[str], exclude: list[str]) -> tuple
             if not _matches(root.as_posix(), root.name, exclude):
                 files.setdefault(os.path.normpath(root), root)
             continue
-        for path, rel, name in _walk(root, notices):
+        for path, rel, name in _walk(root, notices, respect_ignore):
             if _matches(rel, name, include) and not _matches(rel, name, exclude):
                 files.setdefault(os.path.normpath(path), path)
     return sorted(files.values(), key=lambda p: p.as_posix()), notices
 
 
-def _walk(root: Path, notices: list[Notice]) -> Iterator[tuple[Path, str, str]]:
+def _walk(root: Path, notices: list[Notice], respect_ignore: bool = True) -> Iterator[tuple[Path, str, str]]:
     """The files under `root`: each as a path, its path relative to `root` ('/'-separated)
     and its name. Paths are joined as strings and each name costs one stat (a walk over
     thousands of files is paid before any is checked). The walk keeps its own stack (no
@@ -65,9 +68,9 @@ def _walk(root: Path, notices: list[Notice]) -> Iterator[tuple[Path, str, str]]:
     seen: set[tuple[int, int]] = set()
     top = os.fspath(root)
     prefix = top if top.endswith(os.sep) else top + os.sep
-    stack = [top]
+    stack: list[tuple[str, Rules]] = [(top, parent_rules(top) if respect_ignore else ())]
     while stack:
-        folder = stack.pop()
+        folder, rules = stack.pop()
         try:
             st = os.stat(folder)
             if (st.st_dev, st.st_ino) in seen:
@@ -79,9 +82,13 @@ def _walk(root: Path, notices: list[Notice]) -> Iterator[tuple[Path, str, str]]:
             notices.append(Notice(Path(err.filename or folder), f"cannot read folder: {err.strerror}", error=True))
             continue
         sub = "" if folder == top else folder[len(prefix) :].replace(os.sep, "/") + "/"
-        dirs = sorted(name for name, is_dir in entries if is_dir and not name.startswith("."))
+        if respect_ignore:
+            own = folder_spec(folder, [name for name, _ in entries], sub)
+            rules = rules if own is None else (*rules, own)
+        dirs = sorted(name for name, is_dir in entries if is_dir and not name.startswith(".")
+                      and not (rules and is_ignored(rules, sub + name, is_dir=True)))
         for name in sorted(name for name, is_dir in entries if not is_dir):
-            if name.startswith("."):
+            if name.startswith(".") or (rules and is_ignored(rules, sub + name)):
                 continue
             full = os.path.join(folder, name)
             kind = _kind(full)
@@ -91,7 +98,7 @@ def _walk(root: Path, notices: list[Notice]) -> Iterator[tuple[Path, str, str]]:
                 notices.append(Notice(Path(full), "cannot read: permission denied", error=True))
             elif kind is _FILE:
                 yield Path(full), sub + name, name
-        stack.extend(os.path.join(folder, d) for d in reversed(dirs))
+        stack.extend((os.path.join(folder, d), rules) for d in reversed(dirs))
 
 
 _FILE, _BROKEN_LINK, _UNREADABLE, _OTHER = "file", "broken link", "unreadable", "other"

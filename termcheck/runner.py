@@ -245,7 +245,7 @@ def lint(options: LintOptions, checker: Checker | None = None) -> RunResult:
 
         checker = Checker(settings)
     check_source(options)
-    files, notices = discover(options.paths, settings.include, settings.exclude)
+    files, notices = discover(options.paths, settings.include, settings.exclude, settings.respect_gitignore)
     result = RunResult(notices=[f"{display_path(n.path)}: {n.message}" for n in notices if not n.error],
                        errors=[f"{display_path(n.path)}: {n.message}" for n in notices if n.error])
     if options.jobs and options.jobs > default_jobs():
