@@ -118,8 +118,11 @@ def test_killed_interactive_keeps_every_acknowledged_answer(tmp_path: Path, env:
             # Every other kill falls after the first acknowledged answer, however loaded the
             # machine is, so that answers are kept in some runs; the others fall anywhere.
             assert proc.stdout is not None
-            while "saved" not in head and (line := proc.stdout.readline()):
-                head += line
+            # Read from the descriptor, not proc.stdout.readline(): what readline reads ahead
+            # stays in the file object's buffer, which communicate() below never sees, and the
+            # `saved` lines in it went uncounted.
+            while "saved" not in head and (chunk := os.read(proc.stdout.fileno(), 65536)):
+                head += chunk.decode(errors="replace")
             time.sleep(rng.uniform(0.0, took * 0.5))
         else:
             time.sleep(rng.uniform(0.0, took * 1.1))
