@@ -62,7 +62,7 @@ def lines(path: Path) -> list[str]:
     return [x for x in path.read_text(encoding="utf-8", errors="replace").splitlines() if not x.startswith("# lang=")]
 
 
-def candidates(wmt12: Path, potet: Path | None, news: Path | None) -> None:
+def candidates(wmt12: Path, potet: Path | None, news: Path | None, least: int = MIN_SENTENCES) -> None:
     human: set[tuple[str, ...]] = set()
     background = [wmt12 / "references" / "newstest2012-ref.en"]
     if potet:
@@ -89,7 +89,7 @@ def candidates(wmt12: Path, potet: Path | None, news: Path | None) -> None:
     out.writerow(["phrase", "src", "sentences", "sources"])
     for gram, where in sorted(seen.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         sources = {s for s, _ in where}
-        if len(where) < MIN_SENTENCES or len(sources) < 2:
+        if len(where) < least or len(sources) < 2:
             continue
         by_src: dict[str, int] = defaultdict(int)
         for s, _ in where:
@@ -160,10 +160,12 @@ def main() -> None:
     c.add_argument("--wmt12", type=Path, required=True)
     c.add_argument("--potet", type=Path)
     c.add_argument("--news", type=Path)
+    c.add_argument("--min-sentences", type=int, default=MIN_SENTENCES,
+                   help=f"least source sentences whose MT holds the sequence (default {MIN_SENTENCES})")
     sub.add_parser("build", help="write glossaries/phrases/mined-*.toml from calque-review.tsv")
     args = ap.parse_args()
     if args.step == "candidates":
-        candidates(args.wmt12, args.potet, args.news)
+        candidates(args.wmt12, args.potet, args.news, args.min_sentences)
     else:
         build()
 
