@@ -95,7 +95,7 @@ def _read(answers: TextIO, out: TextIO, prompt: str) -> str | None:
 class Keys(Protocol):
     """Where answers come from: `key` is one answer (a key, or a line from a pipe), `line` typed text."""
 
-    def key(self, prompt: str) -> str | None: ...
+    def key(self, prompt: str, most: int = 9) -> str | None: ...  # most: the highest number that answers
     def line(self, prompt: str) -> str | None: ...
 
 
@@ -106,7 +106,7 @@ class LineKeys:
         self.answers = answers
         self.out = out
 
-    def key(self, prompt: str) -> str | None:
+    def key(self, prompt: str, most: int = 9) -> str | None:
         line = _read(self.answers, self.out, prompt)
         return None if line is None else line.strip()
 
@@ -122,19 +122,32 @@ class TerminalKeys:
         self.answers = answers
         self.out = out
 
-    def key(self, prompt: str) -> str | None:
+    def key(self, prompt: str, most: int = 9) -> str | None:
         self.out.write(prompt)
         self.out.flush()
-        while True:
+        key = self.term.key()
+        while key in ("\r", "\n"):  # Enter out of habit answers nothing
             key = self.term.key()
-            if key in ("\r", "\n"):
-                continue  # Enter out of habit answers nothing
-            if key in ("", "\x04"):  # end of input or Ctrl-D: as if the person quit
-                self.out.write("\n")
-                return None
-            self.out.write(printable(key) + "\n")  # the transcript shows the answer, as a pipe's does
+        if key in ("", "\x04"):  # end of input or Ctrl-D: as if the person quit
+            self.out.write("\n")
+            return None
+        self.out.write(printable(key))  # the transcript shows the answer, as a pipe's does
+        self.out.flush()
+        key = self._digits(key, most)
+        self.out.write("\n")
+        self.out.flush()
+        return key
+
+    def _digits(self, typed: str, most: int) -> str:
+        """More than nine suggestions: digits go on until the number cannot grow, or Enter."""
+        while typed.isdecimal() and int(typed) * 10 <= most:
+            key = self.term.key()
+            if not key.isdecimal():
+                break  # Enter ends the number; any other key too
+            self.out.write(key)
             self.out.flush()
-            return key
+            typed += key
+        return typed
 
     def line(self, prompt: str) -> str | None:
         self.term.line_mode()
@@ -153,7 +166,7 @@ def ask(f: Finding, keys: Keys, out: TextIO, alike: int = 1, can_undo: bool = Fa
     prompt = f"[{choices}] accept, e: type your own, {every}s: skip, k: skip all {f.code}, {undo}q: quit > "
     more = "".join(f", {k}" for k, shown in (("A", every), ("u", undo)) if shown)
     while True:
-        word = keys.key(prompt)
+        word = keys.key(prompt, n)
         if word is None:
             return Answer("quit")
         answer = _answer(f, word, keys, out, alike, can_undo)
@@ -190,7 +203,7 @@ def _every(f: Finding, keys: Keys, out: TextIO, alike: int) -> Answer:
     n = len(f.suggestions)
     if n == 1:
         return Answer("all", f.suggestions[0], 0)
-    word = keys.key(f"which suggestion for all {alike}? [1-{n}] > ")
+    word = keys.key(f"which suggestion for all {alike}? [1-{n}] > ", n)
     if word is None:
         return Answer("quit")
     number = _number(word)

@@ -203,3 +203,25 @@ def test_undo_reaches_back_into_the_previous_file(folder: Path) -> None:
         assert (text(folder), text(folder, "b.txt")) == ("Rebels left Idleb.\n", "Idlib again.\n")
     finally:
         term.close()
+
+
+def test_more_than_nine_suggestions_take_two_digits_or_enter(folder: Path) -> None:
+    others = ", ".join(f'"Idlib{n}"' for n in range(2, 13))
+    wrong = 'wrong = { fr = ["Idleb"] }'
+    twelve = GLOSSARY.replace(wrong, f"alternates = {{ en = [{others}] }}\n{wrong}")
+    (folder / "names.toml").write_text(twelve, encoding="utf-8")
+    (folder / "a.txt").write_text("Idleb one.\nIdleb two.\n", encoding="utf-8")
+    term = Terminal(folder, "a.txt")
+    try:
+        term.expect(r"  12\) Idlib12\n\[1-12\] accept.*q: quit > ")
+        term.press("1")
+        term.press("1")  # 11: complete, as no suggestion is numbered 110
+        term.expect(r"11\nsaved\n", right_after=True)
+        term.expect(r"finding 2 of 2\n(.*\n)*.*q: quit > ")
+        term.press("1")
+        term.press("\r")  # 1, or the start of 10-12: Enter says it is 1
+        term.expect(r"1\nsaved\n", right_after=True)
+        term.wait()  # (Idlib11, no real name, may be reported in turn)
+        assert text(folder) == "Idlib11 one.\nIdlib two.\n"
+    finally:
+        term.close()
