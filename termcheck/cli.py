@@ -57,6 +57,34 @@ class LintRequest:
     follow_links: bool = False
     stdin_filename: str | None = None  # the name of `-` (standard input), for its language, markup and reports
     no_ignore: bool = False
+    color: str = "auto"  # auto: on a terminal, unless NO_COLOR is set; always; never
+    statistics: bool = False
+    show_fixes: bool = False
+    exit_zero: bool = False
+
+
+_COLORS = ("auto", "always", "never")
+
+
+def use_color(choice: str, output: Path | None) -> bool:
+    """Colour the text report? `always` wins over NO_COLOR (a flag is the later, nearer choice,
+    as no-color.org allows); `auto` colours standard output when it is a terminal."""
+    if output not in (None, Path("-")) or choice == "never":
+        return False
+    if choice == "always":
+        return True
+    return bool(sys.stdout.isatty()) and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _render(req: LintRequest, result: Any) -> str:
+    from termcheck.report.formats import render_report
+
+    if req.statistics:
+        from termcheck.report.statistics import render
+
+        return render(result)
+    return render_report(req.output_format, result, quiet=req.quiet, color=use_color(req.color, req.output),
+                         show_fixes=req.show_fixes)
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -109,13 +137,21 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     from termcheck.api import Checker
     from termcheck.config import load_settings
     from termcheck.progress import make_progress
-    from termcheck.report.formats import default_output, render_binary, render_report
+    from termcheck.report.formats import default_output, render_binary
     from termcheck.runner import LintOptions
     from termcheck.runner import lint as run
     from termcheck.streams import StreamRun, check_stream_request, merge, split_streams
     from termcheck.terminal import undecodable_escaped
 
+    if req.exit_zero:  # findings are not a failure (errors still are), as ruff's --exit-zero
+        code = run_lint(replace(req, exit_zero=False), echo)
+        return 0 if code == 1 else code
     echo = _printable(echo)
+    if req.color not in _COLORS:
+        return _failed(echo, TermcheckError(f"--color is one of {', '.join(_COLORS)}, not '{req.color}'"))
+    if req.statistics and req.output_format is not ReportFormat.text:
+        return _failed(echo, TermcheckError("--statistics is a text report; it cannot be combined with --format "
+                                            f"{req.output_format.value}"))
     if req.unsafe_fixes and not (req.fix or req.diff):
         return _failed(echo, TermcheckError("--unsafe-fixes needs --fix or --diff"))
     if req.source_lang and req.source is None:
@@ -196,14 +232,14 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         outcome = run_fixes(result, checker, LintOptions(req.paths, settings, baseline=known, jobs=req.jobs,
                                                         source=req.source, source_lang=source_lang),
                             FixRequest(req.fix, req.unsafe_fixes, req.diff, req.interactive, req.quiet,
-                                       fix_readonly=req.fix_readonly, follow_links=req.follow_links))
+                                       fix_readonly=req.fix_readonly, follow_links=req.follow_links,
+                                       show_fixes=req.show_fixes))
         if outcome.result is None:
             return failed or outcome.exit_code
         result = outcome.result
     binary = render_binary(req.output_format, result)
     # Bytes of file names that are not UTF-8 (lone surrogates) cannot be written as UTF-8: escaped.
-    report = "" if binary is not None else undecodable_escaped(render_report(req.output_format, result,
-                                                                             quiet=req.quiet))
+    report = "" if binary is not None else undecodable_escaped(_render(req, result))
     # -o - is standard output, as in ruff and most Unix tools; without -o, HTML and XLSX go to reports/.
     output = None if req.output == Path("-") else req.output or default_output(req.output_format)
     if output and _is_checked(output, result):
@@ -235,10 +271,11 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
 
 # `lint`'s options in the spellings read here, by the LintRequest field they set.
 _FLAGS = {"--quiet": "quiet", "-q": "quiet", "--no-default-glossary": "no_default_glossary", "--fix": "fix",
-          "--unsafe-fixes": "unsafe_fixes", "--diff": "diff", "--no-ignore": "no_ignore"}
+          "--unsafe-fixes": "unsafe_fixes", "--diff": "diff", "--no-ignore": "no_ignore", "--statistics": "statistics",
+          "--show-fixes": "show_fixes", "--exit-zero": "exit_zero"}
 _VALUES = {"--format": "output_format", "-f": "output_format", "--lang": "lang", "--output": "output",
            "-o": "output", "--baseline": "baseline", "--write-baseline": "write_baseline", "--jobs": "jobs",
-           "-j": "jobs", "--source": "source", "--source-lang": "source_lang"}
+           "-j": "jobs", "--source": "source", "--source-lang": "source_lang", "--color": "color"}
 _LISTS = {"--select": "select", "--ignore": "ignore", "--glossary": "glossary", "--include": "include",
           "--exclude": "exclude"}
 _PATHS = {"output", "baseline", "write_baseline", "glossary", "source"}
@@ -297,6 +334,8 @@ def plain_lint(args: list[str]) -> LintRequest | None:
             if not (value.isascii() and value.isdigit()):
                 return None
             fields[key] = int(value)
+        elif key == "color" and value not in _COLORS:
+            return None  # typer's own message
         else:
             fields[key] = Path(value) if key in _PATHS else value
     for key, items in lists.items():

@@ -36,6 +36,12 @@ class OutputFormat(str, Enum):
 from termcheck.report.formats import ReportFormat  # noqa: E402  (lint's --format; beside the enum it extends)
 
 
+class ColorChoice(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 def _fail(err: TermcheckError) -> None:
     typer.echo(f"termcheck: error: {err}", err=True)
     raise typer.Exit(2)
@@ -104,13 +110,23 @@ def lint(
     no_ignore: Annotated[bool, typer.Option("--no-ignore", help="Also check the files that .gitignore and .ignore "
                                                                 "files name (left out of folder walks by default).")
                          ] = False,
+    color: Annotated[ColorChoice, typer.Option("--color", help="Colour the text report: auto (on a terminal, "
+                                                               "unless NO_COLOR is set), always or never.")
+                     ] = ColorChoice.auto,
+    statistics: Annotated[bool, typer.Option("--statistics", help="Count the findings per rule and per flagged "
+                                                                   "term instead of listing them.")] = False,
+    show_fixes: Annotated[bool, typer.Option("--show-fixes", help="List the fixes available (with --fix: the "
+                                                                  "fixes applied).")] = False,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings (errors "
+                                                                "still exit 2).")] = False,
 ) -> None:
     """Check articles and report machine-translation artifacts. Exit 0: clean, 1: findings, 2: error.
     '-' reads standard input (with --fix, the fixed text goes to standard output)."""
     request = LintRequest(paths, output_format, lang, select, ignore, glossary, no_default_glossary, include, exclude,
                           output, baseline, write_baseline, quiet, fix, unsafe_fixes, diff, interactive, jobs,
                           source, source_lang, fix_readonly, follow_links, stdin_filename=stdin_filename,
-                          no_ignore=no_ignore)
+                          no_ignore=no_ignore, color=color.value, statistics=statistics, show_fixes=show_fixes,
+                          exit_zero=exit_zero)
     raise typer.Exit(run_lint(request, typer.echo))
 
 

@@ -59,6 +59,7 @@ class FixRequest:
     quiet: bool = False  # no summary line; files that could not be fixed are still named
     fix_readonly: bool = False  # write files without the owner's write bit (else refused)
     follow_links: bool = False  # write through symbolic links that leave the checked folders (else refused)
+    show_fixes: bool = False  # name each fix written (as --unsafe-fixes always does)
 
 
 @dataclass
@@ -201,7 +202,8 @@ def run_fixes(result: RunResult, checker: Checker, options: LintOptions, request
             return FixOutcome(None, 130)
     else:
         for ff in fix_run(result, rechecker, request.unsafe, summary.messages):
-            write_fix(ff, summary, list_applied=request.unsafe and not request.quiet, policy=policy)
+            write_fix(ff, summary, list_applied=(request.unsafe or request.show_fixes) and not request.quiet,
+                      policy=policy)
         for line in summary.applied:
             _note(line)
         done = f"fixed {plural(summary.fixes, 'finding')} in {plural(summary.files, 'file')}"

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from conftest import run_cli
 
 MT = "Fighting raged in Idleb.\n"
@@ -54,3 +56,57 @@ def test_respect_gitignore_false_in_the_config(tmp_path: Path) -> None:
     _tree(tmp_path, {".gitignore": "b.txt\n", "a.txt": MT, "b.txt": MT,
                      "termcheck.toml": "respect-gitignore = false\n"})
     assert _checked(tmp_path, ".") == ["a.txt", "b.txt"]
+
+
+# --- colour, --statistics, --show-fixes, --exit-zero ---------------------------------------------
+
+ARTICLE = "Rebels in Idleb evoke the OSDH.\nIDLEB fell.\n"
+
+
+def test_colour_always_never_and_in_pipes(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    always = run_cli("lint", "a.txt", "--lang", "en", "--color", "always", cwd=tmp_path).stdout
+    assert "\x1b[1;31mTC201\x1b[0m" in always and "\x1b[1ma.txt:1:11:\x1b[0m" in always
+    for args in (["--color", "never"], []):  # CliRunner's output is no terminal: auto is plain
+        plain = run_cli("lint", "a.txt", "--lang", "en", *args, cwd=tmp_path).stdout
+        assert "\x1b" not in plain and plain.splitlines()[0].startswith("a.txt:1:11: TC201 ")
+    assert "\x1b" not in run_cli("lint", "a.txt", "--color", "always", "-o", "r.txt", cwd=tmp_path).stdout
+    assert "\x1b" not in (tmp_path / "r.txt").read_text(encoding="utf-8")  # a file is never coloured
+
+
+def test_colour_auto_on_a_terminal_and_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    from termcheck.cli import use_color
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert use_color("auto", None) and not use_color("never", None) and not use_color("auto", Path("r.txt"))
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_color("auto", None) and use_color("always", None)  # the flag is the nearer choice
+
+
+def test_statistics_count_per_rule_and_per_term(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    run = run_cli("lint", "a.txt", "--lang", "en", "--statistics", cwd=tmp_path)
+    assert run.exit_code == 1
+    lines = run.stdout.splitlines()
+    assert lines[:2] == ["Findings by rule:", "  2  TC201  wrong-transliteration  (2 fixable with --fix)"]
+    assert "  2  TC201  'Idleb' -> 'Idlib'" in lines  # 'IDLEB' counted with 'Idleb'
+    assert "  1  TC401  'OSDH' -> 'SOHR'" in lines and lines[-1].startswith("Found 4 findings")
+    assert run_cli("lint", "a.txt", "--statistics", "--format", "json", cwd=tmp_path).exit_code == 2
+
+
+def test_show_fixes_lists_what_fix_would_apply_and_what_it_applied(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    shown = run_cli("lint", "a.txt", "--lang", "en", "--show-fixes", cwd=tmp_path).stdout
+    assert "  a.txt:1:11: TC201 'Idleb' -> 'Idlib' (--fix)" in shown
+    assert "  a.txt:1:17: TC301 'evoke' -> 'speak of' (--fix --unsafe-fixes)" in shown
+    fixed = run_cli("lint", "a.txt", "--lang", "en", "--fix", "--show-fixes", cwd=tmp_path)
+    assert "a.txt:1:11: TC201 'Idleb' -> 'Idlib' (safe fix applied)" in fixed.stderr
+
+
+def test_exit_zero_with_findings_but_not_with_errors(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    run = run_cli("lint", "a.txt", "--lang", "en", "--exit-zero", cwd=tmp_path)
+    assert run.exit_code == 0 and "TC201" in run.stdout
+    assert run_cli("lint", "missing.txt", "--exit-zero", cwd=tmp_path).exit_code == 2

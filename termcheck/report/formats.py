@@ -21,7 +21,9 @@ class ReportFormat(StrEnum):
     xlsx = "xlsx"  # a workbook: bytes, written by render_binary to a file, never to a terminal
 
 
-def render_report(fmt: ReportFormat, result: RunResult, *, quiet: bool = False) -> str:
+def render_report(fmt: ReportFormat, result: RunResult, *, quiet: bool = False, color: bool = False,
+                  show_fixes: bool = False) -> str:
+    """The report in `fmt`; `color` and `show_fixes` concern the text report only."""
     if fmt is ReportFormat.json:
         from termcheck.report.json_report import render
     elif fmt is ReportFormat.sarif:
@@ -33,11 +35,13 @@ def render_report(fmt: ReportFormat, result: RunResult, *, quiet: bool = False) 
     elif fmt is ReportFormat.csv:
         from termcheck.report.table import render_csv as render
     else:
-        from termcheck.report.text import render
+        from termcheck.report.text import render as render_text
+
+        text = render_text(result, color, show_fixes)
         if quiet:
             # The text report starts with one line per finding; --quiet keeps only those.
-            lines = render(result).splitlines(keepends=True)
-            return "".join(lines[: len(result.findings)])
+            return "".join(text.splitlines(keepends=True)[: len(result.findings)])
+        return text
     return render(result)
 
 

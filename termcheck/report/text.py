@@ -1,4 +1,5 @@
-"""The default report: `path:line:col: CODE message (suggestion: …)` and a summary line."""
+"""The default report: `path:line:col: CODE message (suggestion: …)` and a summary line;
+coloured on a terminal (termcheck.cli decides), and with --show-fixes the fixes it would apply."""
 
 from __future__ import annotations
 
@@ -11,17 +12,45 @@ def _show(s: str) -> str:
     return "delete" if s == "" else f"'{s}'"
 
 
-def render(result: RunResult) -> str:
+# SGR colours as ruff and most linters use them: the place bold, the code by severity.
+_SEVERITY_COLOUR = {Severity.ERROR: "1;31", Severity.WARNING: "1;33", Severity.INFO: "1;36"}
+_BOLD, _GREEN = "1", "32"
+
+
+def _paint(text: str, sgr: str, color: bool) -> str:
+    return f"\x1b[{sgr}m{text}\x1b[0m" if color else text
+
+
+def render(result: RunResult, color: bool = False, show_fixes: bool = False) -> str:
     lines = []
     for fr, f in result.findings:
         line, col = fr.position(f.span.start)
-        text = printable(f"{fr.path}:{line}:{col}: {f.code} {f.message}")  # a file name can hold escapes
-        if f.suggestions:
-            text += f" (suggestion: {_show(f.suggestions[0])})"  # the rest are in JSON and HTML
+        # Escapes in a file name or message are shown, never obeyed (before the colours are added).
+        text = (f"{_paint(printable(f'{fr.path}:{line}:{col}:'), _BOLD, color)} "
+                f"{_paint(f.code, _SEVERITY_COLOUR[f.severity], color)} {printable(f.message)}")
+        if f.suggestions:  # the rest are in JSON and HTML
+            text += f" (suggestion: {_paint(printable(_show(f.suggestions[0])), _GREEN, color)})"
         lines.append(text)
+    if show_fixes:
+        lines.extend(fix_lines(result))
     lines.extend(source_lines(result))
     lines.append(summary(result))
     return "\n".join(lines) + "\n"
+
+
+def fix_lines(result: RunResult) -> list[str]:
+    """--show-fixes: each fix --fix would apply (safe) or --unsafe-fixes would add."""
+    from termcheck.fixer import wanted  # the fixer's own rule of which fix each option applies
+
+    fixes = [(fr, f) for fr, f in result.findings if wanted(f, unsafe=True)]
+    if not fixes:
+        return ["No fixes available."]
+    out = [f"Fixes available ({len(fixes)}):"]
+    for fr, f in fixes:
+        line, col = fr.position(f.span.start)
+        how = "--fix" if wanted(f, unsafe=False) else "--fix --unsafe-fixes"
+        out.append(printable(f"  {fr.path}:{line}:{col}: {f.code} {f.text!r} -> {_show(f.suggestions[0])} ({how})"))
+    return out
 
 
 def source_lines(result: RunResult) -> list[str]:
