@@ -14,6 +14,7 @@ import codecs
 import errno
 import os
 import sys
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -107,6 +108,11 @@ def _nothing_checked(paths: list[Path], include: list[str]) -> str:
             "--include adds others; see the notices above for files skipped)")
 
 
+def _say(echo: Echo, note: str | None) -> None:
+    if note:
+        echo(f"termcheck: {note}", err=True)
+
+
 def _failed(echo: Echo, err: TermcheckError) -> int:
     echo(f"termcheck: error: {err}", err=True)
     return 2
@@ -135,6 +141,7 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     """Check articles and report machine-translation artifacts; the exit code (0: clean,
     1: findings, 2: error)."""
     from termcheck.api import Checker
+    from termcheck.cache_admin import CacheNotes
     from termcheck.config import load_settings
     from termcheck.progress import make_progress
     from termcheck.report.formats import default_output, render_binary
@@ -189,6 +196,9 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
             from termcheck.baseline import load_baseline
 
             known = load_baseline(req.baseline)
+        caches = CacheNotes.before_run()  # the first run builds them (~20 s): said, and timed
+        _say(echo, None if req.quiet else caches.opening())
+        started = time.perf_counter()
         progress = make_progress(req.quiet)
         try:
             checker = Checker(settings)  # the API's checker: lint checks files as the servers check texts
@@ -202,6 +212,7 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         piped = StreamRun(settings) if streams else None
         if piped is not None:
             result = merge(result, piped.check(streams, known))
+        _say(echo, None if req.quiet else caches.closing(time.perf_counter() - started))
         if req.write_baseline:
             from termcheck.baseline import write_baseline as save_baseline
 

@@ -26,6 +26,8 @@ app = typer.Typer(
 )
 glossary_app = typer.Typer(help="Review, validate and convert glossaries.", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
+cache_app = typer.Typer(help="Where termcheck keeps its caches, and clearing them.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
 
 
 class OutputFormat(str, Enum):
@@ -262,6 +264,35 @@ def lsp() -> None:
         _needs("lsp", err)
         return
     run_stdio()
+
+
+@cache_app.command("dir")
+def cache_dir_command() -> None:
+    """Print the cache folder (TERMCHECK_CACHE_DIR, else $XDG_CACHE_HOME/termcheck, else ~/.cache/termcheck)."""
+    from termcheck.cache_admin import cache_files, megabytes, total_bytes
+    from termcheck.glossary.cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        typer.echo("termcheck: caching is off (TERMCHECK_NO_CACHE is set)", err=True)
+        raise typer.Exit(1)
+    typer.echo(str(folder))
+    files = cache_files(folder)
+    typer.echo(f"{len(files)} cache files, {megabytes(total_bytes(files))}", err=True)  # for people, not pipes
+
+
+@cache_app.command("clean")
+def cache_clean_command() -> None:
+    """Remove termcheck's cache files (the next run builds them again, ~20 s)."""
+    from termcheck.cache_admin import clean, megabytes
+    from termcheck.glossary.cache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        typer.echo("termcheck: caching is off (TERMCHECK_NO_CACHE is set); nothing to clean", err=True)
+        return
+    removed, freed = clean(folder)
+    typer.echo(f"removed {removed} cache file{'s' if removed != 1 else ''} ({megabytes(freed)}) from {folder}")
 
 
 @glossary_app.command("validate")

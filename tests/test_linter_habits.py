@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import Run, run_cli
 
 MT = "Fighting raged in Idleb.\n"
 
@@ -110,3 +111,47 @@ def test_exit_zero_with_findings_but_not_with_errors(tmp_path: Path) -> None:
     run = run_cli("lint", "a.txt", "--lang", "en", "--exit-zero", cwd=tmp_path)
     assert run.exit_code == 0 and "TC201" in run.stdout
     assert run_cli("lint", "missing.txt", "--exit-zero", cwd=tmp_path).exit_code == 2
+
+
+# --- the cache: first run, commands, a folder that cannot be written -------------------------------
+
+GLOSSARY = ('[[entry]]\nid = "idlib"\nkind = "place"\ncanonical = { en = "Idlib", fr = "Idlib" }\n'
+            'wrong = { fr = ["Idleb"] }\n')
+
+
+def _small_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache: Path) -> Run:
+    """A run that builds little (one small glossary, one rule): the first-run notice without its 20 s."""
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(cache))
+    monkeypatch.delenv("TERMCHECK_NO_CACHE", raising=False)
+    (tmp_path / "names.toml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(MT, encoding="utf-8")
+    return run_cli("lint", "a.txt", "--lang", "en", "--select", "TC201", "--no-default-glossary", "--glossary",
+                   "names.toml", cwd=tmp_path)
+
+
+def test_the_first_run_says_it_builds_the_caches_and_how_long(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                                              ) -> None:
+    first = _small_run(tmp_path, monkeypatch, tmp_path / "cache")
+    assert f"first run: building the caches in {tmp_path / 'cache'}" in first.stderr
+    assert re.search(r"first run took \d+\.\d s with the caches it built \(\d+\.\d MB in ", first.stderr)
+    again = _small_run(tmp_path, monkeypatch, tmp_path / "cache")
+    assert "caches" not in again.stderr
+
+
+def test_a_cache_that_cannot_be_written_gives_one_notice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    run = _small_run(tmp_path, monkeypatch, tmp_path / "file" / "cache")  # unwritable even for root
+    assert run.stderr.count("cannot make the cache folder") == 1, run.stderr
+    assert run.exit_code == 1
+
+
+def test_cache_dir_and_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    _small_run(tmp_path, monkeypatch, cache)
+    (cache / "notes.txt").write_text("someone else's", encoding="utf-8")
+    assert run_cli("cache", "dir").stdout.strip() == str(cache)
+    cleaned = run_cli("cache", "clean")
+    assert cleaned.exit_code == 0 and cleaned.stdout.startswith("removed ")
+    assert [p.name for p in cache.iterdir()] == ["notes.txt"]  # only termcheck's own files
+    monkeypatch.setenv("TERMCHECK_NO_CACHE", "1")
+    assert run_cli("cache", "dir").exit_code == 1
