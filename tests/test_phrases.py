@@ -737,8 +737,6 @@ CASES: list[tuple[str, str, str, str, str]] = [
      "pre-trial detention", "Britain approved his provisional arrest under the extradition treaty."),
     ("fr-emission-de-television", "She presented a program of television on Sundays.", "program of television",
      "television program", "The future of television is online, the report said."),
-    ("fr-un-restaurant-de", "A bomb exploded in a restaurant of Niamey on Saturday.", "a restaurant of Niamey",
-     "a restaurant in Niamey", "Tukwila is a suburb of Seattle; a restaurant of Italian cuisine opened there."),
     ("fr-il-est-attendu", "The minister is waited in Berlin on Monday.", "is waited", "is expected",
      "The minister waited in Berlin for the reply."),
     ("fr-incendiaire", "Police are investigating an inflammatory attack on the mosque.", "inflammatory attack",

@@ -80,6 +80,7 @@ def construction(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     clean English news (bench/realmt.py, bench/precision.py)."""
     prose = doc.prose
     yield from _article_before_name(prose)
+    yield from _article_before_word_name(prose)
     yield from _title_before_name(prose)
     yield from _inverted_reporting_verb(prose)
     yield from _of_place(prose)
@@ -99,6 +100,39 @@ def _article_before_name(prose: str) -> Iterator[Finding]:
         yield construction.finding(
             m.start(), m.end(), f"'{m.group()}': English names '{name}' without an article",
             suggestions=[name], entry="article-before-name")
+
+
+# "the arrogant Germany", "the rebellion Libya": the source's article kept before a word and a
+# name that English writes without one ('l'Allemagne arrogante', 'la rebelión Libia'). Words
+# with which English does put 'the' before a country are left alone (the new Germany, the
+# former Yugoslavia), and so is a name used as a modifier (below).
+_ENGLISH_WITH_THE = ("first|last|same|whole|entire|new|old|former|modern|present|present-day|contemporary|ancient|"
+                     "medieval|postwar|post-war|prewar|pre-war|north|south|east|west|northern|southern|eastern|"
+                     "western|central|rural|coastal|occupied|divided|reunified|united|unified|other|real|"
+                     "so-called|then|rest|official|best|worst|only|next")
+
+
+@lru_cache(maxsize=1)
+def _article_word_name() -> re.Pattern[str]:
+    names = alternation(lexicon("countries")["no_article"])
+    return re.compile(rf"(?<![\w-])([Tt]he) (?!(?:{_ENGLISH_WITH_THE})\b)([a-z]+) ({names})(?![\w'’-])")
+
+
+def _article_before_word_name(prose: str) -> Iterator[Finding]:
+    for m in _article_word_name().finditer(prose):
+        if not _ends_noun_phrase(prose, m.end()):
+            continue
+        word, name = m.group(2), m.group(3)
+        # A noun is the name's ('Libya's liberation'); an adjective stays before it ('arrogant Germany').
+        english = f"{name}'s {word}" if _NOUN_ENDING.search(word) else f"{word} {name}"
+        if m.group(1) == "The":
+            english = english[0].upper() + english[1:]
+        yield construction.finding(
+            m.start(), m.end(), f"'{m.group()}': English writes '{name}' without an article, also after "
+            f"a word that describes it ('{english}')", suggestions=[english], entry="article-before-word-name")
+
+
+_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ity|ness|ism|ship|ance|ence|ure|ery|lion|[^su]s)$")
 
 
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’-]+"
@@ -154,14 +188,32 @@ def _noun_of_place() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])([Aa]n?) ({nouns}) of ({places})(?![\w'’-])")
 
 
+# A town or city: one capitalised word that ends the phrase ('a restaurant of Niamey on
+# Saturday', 'a hotel of Washington.'); 'a company of British origin' and 'a team of Czech and
+# German scientists' go on and are not read.
+_NOUN_OF_TOWN = re.compile(
+    rf"(?<![\w-])([Aa]n?) ({'|'.join(_WORDS['nouns_before_place'])}) of ([A-Z][a-zà-ÿ'’-]+)"
+    r"(?=[,.;:)]| (?:on|in|at|where|which|that|last|this|and (?![A-Z])|was|were|is|has|had|near|owned|run|from"
+    r"|for|during|after|before|with|by|when|while)\b)")
+
+
 def _of_place(prose: str) -> Iterator[Finding]:
-    """'a prison of Missouri', 'a family of New York': French, Spanish and Italian name the
-    place with 'de'; English puts it first ('a Missouri prison') or says 'in'."""
+    """'a prison of Missouri', 'a family of New York', 'a restaurant of Niamey': French,
+    Spanish and Italian name the place with 'de'; English puts it first ('a Missouri prison')
+    or says 'in'."""
+    seen = set()
     for m in _noun_of_place().finditer(prose):
+        seen.add(m.start())
         article = "an" if m.group(3)[0] in "AEIOU" else "a"
         suggestion = f"{article.capitalize() if m.group(1)[0] == 'A' else article} {m.group(3)} {m.group(2)}"
         yield construction.finding(m.start(), m.end(), f"'{m.group()}': English writes '{suggestion}' "
                                    f"(or '{m.group(1)} {m.group(2)} in {m.group(3)}')",
+                                   suggestions=[suggestion], entry="noun-of-place")
+    for m in _NOUN_OF_TOWN.finditer(prose):
+        if m.start() in seen:
+            continue
+        suggestion = f"{m.group(1)} {m.group(2)} in {m.group(3)}"
+        yield construction.finding(m.start(), m.end(), f"'{m.group()}': English writes '{suggestion}'",
                                    suggestions=[suggestion], entry="noun-of-place")
 
 
