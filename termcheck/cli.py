@@ -17,10 +17,17 @@ import sys
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from termcheck.errors import TermcheckError
 from termcheck.report.formats import ReportFormat
+
+if TYPE_CHECKING:
+    from termcheck.api import Checker
+    from termcheck.config import Settings
+    from termcheck.fixrun import FixOutcome, FixRequest
+    from termcheck.results import RunResult
+    from termcheck.runner import LintOptions
 
 _POSITIONS_ONLY = {ReportFormat.text, ReportFormat.json, ReportFormat.github}
 _SOURCE_LANGS = ("de", "en", "es", "fr", "it", "tr")  # --source-lang: the languages termcheck.language detects
@@ -108,6 +115,61 @@ def _nothing_checked(paths: list[Path], include: list[str]) -> str:
             "--include adds others; see the notices above for files skipped)")
 
 
+def _with_options(settings: Settings, req: LintRequest) -> Settings:
+    """A configuration's settings with the command line's options, which win."""
+    if req.lang:
+        settings.lang = req.lang.lower()
+    if req.select:
+        settings.select = _known_selectors(_split(req.select), "--select")
+    if req.ignore:
+        settings.ignore = _known_selectors(_split(req.ignore), "--ignore")
+    if req.glossary:
+        settings.glossary = [*settings.glossary, *req.glossary]
+    if req.no_default_glossary:
+        settings.default_glossary = False
+    if req.include:
+        settings.include = _split(req.include)
+    if req.exclude:
+        settings.exclude = _split(req.exclude)
+    if req.no_ignore:
+        settings.respect_gitignore = False
+    return settings
+
+
+def _fix_groups(result: RunResult, runs: list[tuple[LintOptions, Checker]], request: FixRequest) -> FixOutcome:
+    """--fix, --diff and --interactive over each configuration's files, with its checker (the
+    files are checked again after fixing with the settings they were checked with)."""
+    from termcheck.fixrun import FixOutcome, run_fixes
+    from termcheck.results import RunResult
+
+    if len(runs) == 1:
+        return run_fixes(result, runs[0][1], runs[0][0], request)
+    parts = []
+    for options, checker in runs:
+        mine = {os.path.abspath(p) for p in options.paths}
+        parts.append((RunResult(files=[fr for fr in result.files if _under(fr.doc.path, mine)]), options, checker))
+    # Only the configurations with findings are fixed (one summary line each), or the first, to say 0.
+    busy = [p for p in parts if p[0].total] or parts[:1]
+    outcomes = [run_fixes(part, checker, replace(options, progress=None), request) for part, options, checker in busy]
+    code = max(o.exit_code for o in outcomes)
+    if any(o.result is None for o in outcomes):
+        return FixOutcome(None, code)
+    merged = RunResult()
+    for o in outcomes:
+        assert o.result is not None
+        merged.merge(o.result)
+    for part, _, _ in parts:
+        if all(part is not b[0] for b in busy):
+            merged.merge(part)  # nothing to fix: as checked
+    merged.files.sort(key=lambda fr: fr.path)
+    return FixOutcome(merged, code)
+
+
+def _under(path: Path, roots: set[str]) -> bool:
+    here = os.path.abspath(path)
+    return here in roots or any(here.startswith(r + os.sep) for r in roots)
+
+
 def _say(echo: Echo, note: str | None) -> None:
     if note:
         echo(f"termcheck: {note}", err=True)
@@ -142,12 +204,14 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     1: findings, 2: error)."""
     from termcheck.api import Checker
     from termcheck.cache_admin import CacheNotes
-    from termcheck.config import load_settings
+    from termcheck.config import load_settings, settings_at
+    from termcheck.configs import Finder, plan
     from termcheck.progress import make_progress
     from termcheck.report.formats import default_output, render_binary
-    from termcheck.runner import LintOptions
+    from termcheck.results import RunResult
+    from termcheck.runner import LintOptions, display_path
     from termcheck.runner import lint as run
-    from termcheck.streams import StreamRun, check_stream_request, merge, split_streams
+    from termcheck.streams import StreamRun, check_stream_request, split_streams
     from termcheck.terminal import undecodable_escaped
 
     if req.exit_zero:  # findings are not a failure (errors still are), as ruff's --exit-zero
@@ -167,23 +231,7 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         return _failed(echo, TermcheckError("--interactive reviews fixes one by one; it cannot be combined with "
                                             "--fix or --diff"))
     try:
-        settings = load_settings(Path.cwd())
-        if req.lang:
-            settings.lang = req.lang.lower()
-        if req.select:
-            settings.select = _known_selectors(_split(req.select), "--select")
-        if req.ignore:
-            settings.ignore = _known_selectors(_split(req.ignore), "--ignore")
-        if req.glossary:
-            settings.glossary = [*settings.glossary, *req.glossary]
-        if req.no_default_glossary:
-            settings.default_glossary = False
-        if req.include:
-            settings.include = _split(req.include)
-        if req.exclude:
-            settings.exclude = _split(req.exclude)
-        if req.no_ignore:
-            settings.respect_gitignore = False
+        settings = _with_options(load_settings(Path.cwd()), req)  # for standard input and pipes
         source_lang = (req.source_lang or "auto").lower()
         if source_lang != "auto" and source_lang not in _SOURCE_LANGS:
             raise TermcheckError(f"source language '{source_lang}' is not one termcheck reads "
@@ -201,17 +249,25 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         started = time.perf_counter()
         progress = make_progress(req.quiet)
         try:
-            checker = Checker(settings)  # the API's checker: lint checks files as the servers check texts
+            # Each file with the settings of the configuration nearest its folder (as ruff does).
+            planned = plan(req.paths, Finder(lambda config: _with_options(settings_at(config), req)),
+                           per_file=req.source is None)
             # Reports that need only the findings' positions let each article's text go once checked.
             keep = req.fix or req.diff or req.interactive or req.output_format not in _POSITIONS_ONLY
-            result = run(LintOptions(req.paths, settings, baseline=known, progress=progress, jobs=req.jobs,
-                                     keep_documents=keep, source=req.source, source_lang=source_lang), checker)
+            runs = [(LintOptions(g.paths, g.settings, baseline=known, jobs=req.jobs, source=req.source,
+                                 source_lang=source_lang), Checker(g.settings)) for g in planned.groups]
+            result = RunResult(notices=[f"{display_path(n.path)}: {n.message}" for n in planned.notices
+                                        if not n.error],
+                               errors=[f"{display_path(n.path)}: {n.message}" for n in planned.notices if n.error])
+            for options, checker in runs:  # the API's checker: lint checks files as the servers check texts
+                result.merge(run(replace(options, progress=progress, keep_documents=keep), checker))
+            result.files.sort(key=lambda fr: fr.path)
         finally:
             if progress:
                 progress.stop()
         piped = StreamRun(settings) if streams else None
         if piped is not None:
-            result = merge(result, piped.check(streams, known))
+            result.merge(piped.check(streams, known))
         _say(echo, None if req.quiet else caches.closing(time.perf_counter() - started))
         if req.write_baseline:
             from termcheck.baseline import write_baseline as save_baseline
@@ -237,14 +293,12 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     if piped is not None and (req.fix or req.diff):
         return failed or piped.fix(req.unsafe_fixes, req.diff, req.quiet)
     if req.fix or req.diff or req.interactive:
-        from termcheck.fixrun import FixRequest, run_fixes
+        from termcheck.fixrun import FixRequest
 
         # With --source the fixes touch the articles only; the sources are read, never written.
-        outcome = run_fixes(result, checker, LintOptions(req.paths, settings, baseline=known, jobs=req.jobs,
-                                                        source=req.source, source_lang=source_lang),
-                            FixRequest(req.fix, req.unsafe_fixes, req.diff, req.interactive, req.quiet,
-                                       fix_readonly=req.fix_readonly, follow_links=req.follow_links,
-                                       show_fixes=req.show_fixes))
+        outcome = _fix_groups(result, runs, FixRequest(req.fix, req.unsafe_fixes, req.diff, req.interactive,
+                                                       req.quiet, fix_readonly=req.fix_readonly,
+                                                       follow_links=req.follow_links, show_fixes=req.show_fixes))
         if outcome.result is None:
             return failed or outcome.exit_code
         result = outcome.result

@@ -1,5 +1,5 @@
 """Settings from termcheck.toml or [tool.termcheck] in pyproject.toml (the nearest one up
-from the working folder); options given on the command line win."""
+from a folder: each checked file's, see termcheck.configs); options given on the command line win."""
 
 from __future__ import annotations
 
@@ -81,6 +81,11 @@ def _check_selectors(values: list[str], raw_key: str, path: Path) -> None:
     if unknown:
         raise ConfigError(f"unknown rule selector '{unknown[0]}' in '{raw_key}' (see 'termcheck rules')",
                           path, _line_of(path, raw_key))
+
+
+def settings_at(config: Path | None) -> Settings:
+    """The settings of a configuration file find_config found (None: the defaults)."""
+    return load_settings(config.parent) if config is not None else Settings()
 
 
 def load_settings(start: Path) -> Settings:

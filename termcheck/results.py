@@ -47,6 +47,13 @@ class RunResult:
     def total(self) -> int:
         return sum(len(fr.findings) for fr in self.files)
 
+    def merge(self, other: RunResult) -> RunResult:
+        """This result with `other`'s files, notices and errors after its own."""
+        self.files.extend(other.files)
+        self.notices.extend(other.notices)
+        self.errors.extend(other.errors)
+        return self
+
     def suppressed(self, how: str | None = None) -> int:
         """Findings silenced by inline markers and the baseline (or by `how` only)."""
         return sum(n for fr in self.files for k, n in fr.suppressed.items() if how is None or k == how)

@@ -144,11 +144,3 @@ def check_stream_request(files: list[Path], streams: list[Stream], fixes: bool, 
                              "give that stream alone")
     if source is not None:
         raise TermcheckError("--source pairs files by name; it cannot be used with standard input or a pipe")
-
-
-def merge(first: RunResult, second: RunResult) -> RunResult:
-    """Files' and streams' results in one run result (files first, in their order)."""
-    first.files.extend(second.files)
-    first.notices.extend(second.notices)
-    first.errors.extend(second.errors)
-    return first

@@ -155,3 +155,29 @@ def test_cache_dir_and_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert [p.name for p in cache.iterdir()] == ["notes.txt"]  # only termcheck's own files
     monkeypatch.setenv("TERMCHECK_NO_CACHE", "1")
     assert run_cli("cache", "dir").exit_code == 1
+
+
+# --- configuration per folder ----------------------------------------------------------------------
+
+def test_each_file_takes_the_configuration_nearest_its_folder(tmp_path: Path) -> None:
+    _tree(tmp_path, {"desk/quotes/termcheck.toml": 'ignore = ["TC201"]\n', "desk/quotes/a.txt": MT,
+                     "desk/news/b.txt": MT, "desk/pyproject.toml": '[tool.termcheck]\nlang = "en"\n',
+                     "desk/news/deep/pyproject.toml": "[project]\nname = 'x'\n",  # no [tool.termcheck]: passed
+                     "desk/news/deep/c.txt": MT})
+    # Run from outside the desk: the working folder has no configuration, the files' folders do.
+    assert _checked(tmp_path, "desk") == ["desk/news/b.txt", "desk/news/deep/c.txt"]
+    assert _checked(tmp_path, "desk/quotes/a.txt") == []
+    assert _checked(tmp_path / "desk" / "news", "../quotes", ".") == ["b.txt", "deep/c.txt"]
+
+
+def test_a_configuration_in_the_working_folder_does_not_reach_files_elsewhere(tmp_path: Path) -> None:
+    _tree(tmp_path, {"here/termcheck.toml": 'ignore = ["TC2"]\n', "elsewhere/a.txt": MT, "here/b.txt": MT})
+    assert _checked(tmp_path / "here", "../elsewhere/a.txt", "b.txt") == ["../elsewhere/a.txt"]
+
+
+def test_fix_with_two_configurations_rechecks_each_with_its_own(tmp_path: Path) -> None:
+    _tree(tmp_path, {"quotes/termcheck.toml": 'ignore = ["TC201"]\n', "quotes/a.txt": MT, "news/b.txt": MT})
+    run = run_cli("lint", ".", "--lang", "en", "--fix", cwd=tmp_path)
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert (tmp_path / "quotes" / "a.txt").read_text(encoding="utf-8") == MT  # TC201 ignored there
+    assert (tmp_path / "news" / "b.txt").read_text(encoding="utf-8") == MT.replace("Idleb", "Idlib")
