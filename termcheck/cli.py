@@ -231,7 +231,9 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
         return _failed(echo, TermcheckError("--interactive reviews fixes one by one; it cannot be combined with "
                                             "--fix or --diff"))
     try:
-        settings = _with_options(load_settings(Path.cwd()), req)  # for standard input and pipes
+        # Standard input takes the configuration of the folder --stdin-filename names (ruff's rule).
+        here = Path(os.path.abspath(req.stdin_filename)).parent if req.stdin_filename else Path.cwd()
+        settings = _with_options(load_settings(here), req)
         source_lang = (req.source_lang or "auto").lower()
         if source_lang != "auto" and source_lang not in _SOURCE_LANGS:
             raise TermcheckError(f"source language '{source_lang}' is not one termcheck reads "

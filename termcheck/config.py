@@ -37,19 +37,27 @@ _KEYS = {f.name.replace("_", "-") for f in fields(Settings) if f.name != "source
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest termcheck.toml, or pyproject.toml with a [tool.termcheck] table."""
     for folder in [start, *start.parents]:
-        candidate = folder / "termcheck.toml"
-        if candidate.is_file():
-            return candidate, _parse(candidate)
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
-            tool = _parse(pyproject).get("tool", {})
-            if not isinstance(tool, dict):
-                raise ConfigError("'tool' must be a table ([tool.…])", pyproject, _line_of(pyproject, "tool"))
-            table = tool.get("termcheck")
-            if table is not None:
-                if not isinstance(table, dict):
-                    raise ConfigError("[tool.termcheck] must be a table", pyproject, _line_of(pyproject, "termcheck"))
-                return pyproject, table
+        found = config_in(folder)
+        if found is not None:
+            return found
+    return None
+
+
+def config_in(folder: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The configuration of `folder` itself, if it has one (termcheck.toml first)."""
+    candidate = folder / "termcheck.toml"
+    if candidate.is_file():
+        return candidate, _parse(candidate)
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        tool = _parse(pyproject).get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError("'tool' must be a table ([tool.…])", pyproject, _line_of(pyproject, "tool"))
+        table = tool.get("termcheck")
+        if table is not None:
+            if not isinstance(table, dict):
+                raise ConfigError("[tool.termcheck] must be a table", pyproject, _line_of(pyproject, "termcheck"))
+            return pyproject, table
     return None
 
 

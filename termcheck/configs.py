@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termcheck.config import Settings, find_config
+from termcheck.config import Settings, config_in
 from termcheck.discovery import Notice, discover
 
 
@@ -36,11 +36,26 @@ class Finder:
         self._settings: dict[Path | None, Settings] = {}
 
     def config(self, folder: Path) -> Path | None:
+        """Its own configuration, else its parent's: each folder's files are read once, even
+        the repository's pyproject.toml that a thousand folders below share."""
         key = os.path.abspath(folder)
-        if key not in self._config:
-            found = find_config(Path(key))
-            self._config[key] = found[0] if found else None
-        return self._config[key]
+        unknown: list[str] = []  # walked up without recursion: folders may nest thousands deep
+        found: Path | None = None
+        while key not in self._config:
+            own = config_in(Path(key))
+            if own is not None:
+                found = own[0]
+                break
+            unknown.append(key)
+            parent = os.path.dirname(key)
+            if parent == key:
+                break
+            key = parent
+        else:
+            found = self._config[key]
+        for k in [*unknown, key]:
+            self._config.setdefault(k, found)
+        return found
 
     def settings(self, config: Path | None) -> Settings:
         if config not in self._settings:

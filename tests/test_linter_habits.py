@@ -181,3 +181,18 @@ def test_fix_with_two_configurations_rechecks_each_with_its_own(tmp_path: Path) 
     assert run.exit_code == 0, run.stdout + run.stderr
     assert (tmp_path / "quotes" / "a.txt").read_text(encoding="utf-8") == MT  # TC201 ignored there
     assert (tmp_path / "news" / "b.txt").read_text(encoding="utf-8") == MT.replace("Idleb", "Idlib")
+
+
+def test_stdin_takes_the_configuration_of_its_stdin_filename(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    from conftest import ROOT
+
+    _tree(tmp_path, {"quotes/termcheck.toml": 'ignore = ["TC201"]\n'})
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    for name, code in (("quotes/a.txt", 0), ("news/a.txt", 1)):
+        run = subprocess.run([sys.executable, "-c", "from termcheck.cli import main; main()", "lint", "-", "--lang",
+                              "en", "--stdin-filename", name], cwd=tmp_path, input=MT.encode(), capture_output=True,
+                             env=env, timeout=120)
+        assert run.returncode == code, (name, run.stdout, run.stderr)
