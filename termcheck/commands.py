@@ -266,6 +266,11 @@ def lsp() -> None:
     run_stdio()
 
 
+from termcheck.archive_command import archive  # noqa: E402  (its own module: Dask is imported only when it runs)
+
+app.command()(archive)
+
+
 @cache_app.command("dir")
 def cache_dir_command() -> None:
     """Print the cache folder (TERMCHECK_CACHE_DIR, else $XDG_CACHE_HOME/termcheck, else ~/.cache/termcheck)."""
