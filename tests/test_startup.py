@@ -292,7 +292,8 @@ OPTION_ARGS = ["--format json", "--format=github", "-f text", "--format sarif", 
                "--select=TC201,TC301", "--ignore TC601", "--lang fr", "--lang xx", "--lang EN", "-q", "--quiet",
                "--jobs 1", "-j 1", "--no-default-glossary", "--glossary extra.toml", "--include *.md",
                "--exclude news", "--diff", "--unsafe-fixes", "-o out/report.txt", "--baseline missing.json",
-               "--write-baseline base.json"]
+               "--write-baseline base.json", "--exit-zero", "--statistics", "--show-fixes", "--no-ignore",
+               "--color never", "--color=always"]
 ODD_ARGS = ["--format bogus", "--jobs x", "--", "-x", "-qj1", "--quiet=1", "--help", "--select"]
 
 
@@ -363,14 +364,16 @@ def test_plain_lint_takes_the_usual_command_lines(newsroom: Path, capsys: pytest
     for line in ["lint mt.txt", "lint news --format json --select TC2,TC3 -q", "lint --jobs 1 mt.txt clean.txt",
                  "lint mt.txt --glossary extra.toml --no-default-glossary --format=github",
                  "lint news --include *.md -o out/report.txt", "lint mt.txt --diff --unsafe-fixes",
-                 "lint news --write-baseline base.json", "lint missing.txt", "lint mt.txt --lang xx"]:
+                 "lint news --write-baseline base.json", "lint missing.txt", "lint mt.txt --lang xx",
+                 "lint news --statistics --exit-zero --color always", "lint mt.txt --show-fixes --no-ignore"]:
         argv = line.split()
         assert cli.plain_lint(argv) is not None, line
         plain, typed = _both(argv, newsroom, capsys, monkeypatch)
         assert plain == typed, line
     for other in ["lint", "lint --help", "rules", "--version", "lint -qf json mt.txt", "lint mt.txt -j2",
                   "lint mt.txt --format bogus", "lint mt.txt --jobs -1", "lint mt.txt --format json --format text",
-                  "lint mt.txt --select", "lint -- mt.txt", "lint - ", "lint mt.txt -i", "lint mt.txt --fix=1"]:
+                  "lint mt.txt --select", "lint -- mt.txt", "lint - ", "lint mt.txt -i", "lint mt.txt --fix=1",
+                  "lint mt.txt --color bogus"]:
         assert cli.plain_lint(other.split()) is None, other
 
 
