@@ -12,10 +12,9 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from termcheck.errors import InputError, TermcheckError
 from termcheck.textio import MAX_ARTICLE_BYTES, Decoded, decode_bytes
@@ -57,12 +56,11 @@ def split_streams(paths: list[Path], stdin_filename: str | None) -> tuple[list[P
     return files, streams
 
 
-def read_stream(stream: Stream, stdin: IO[bytes] | None = None) -> Decoded:
+def read_stream(stream: Stream) -> Decoded:
     """The text of a stream, decoded as an article file is (BOMs, UTF-8, legacy encodings)."""
-    source = stdin or sys.stdin.buffer
     try:
         if stream.arg == STDIN:
-            data = source.read(MAX_ARTICLE_BYTES + 1)
+            data = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
         else:
             with open(stream.arg, "rb") as f:  # blocking: the writer at the other end decides when it ends
                 data = f.read(MAX_ARTICLE_BYTES + 1)
@@ -77,12 +75,11 @@ class StreamRun:
     """The streams of one run: checked as `lint` checks files (a stream that cannot be read is an
     error), and fixed to standard output. Holds each text read, as a stream is read only once."""
 
-    def __init__(self, settings: Settings, read: Callable[[Stream], Decoded] = read_stream) -> None:
+    def __init__(self, settings: Settings) -> None:
         from termcheck.api import Checker
 
         self.checker = Checker(settings)
         self.lang = settings.lang
-        self.read = read
         self.texts: dict[str, tuple[Stream, Decoded]] = {}  # by the path reports show
 
     def check(self, streams: list[Stream], baseline: Baseline | None) -> RunResult:
@@ -91,7 +88,7 @@ class StreamRun:
         result = RunResult()
         for stream in streams:
             try:
-                decoded = self.read(stream)
+                decoded = read_stream(stream)
             except InputError as err:
                 result.errors.append(FileError(f"{stream.name}: {err.message}"))
                 continue
