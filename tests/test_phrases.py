@@ -781,6 +781,14 @@ CASES: list[tuple[str, str, str, str, str]] = [
      "During the election campaign", "The campaign ran for months; at times it turned ugly."),
     ("de-einundzwanzig", "The nine-and-thirty-year-old was arrested in Munich.", "nine-and-thirty", "thirty-nine",
      "The thirty-nine-year-old was arrested in Munich."),
+    ("de-darunter", "Five people were hurt, under them two children.", "under them", "among them",
+     "The town lies under them, in the valley."),
+    ("de-in-den-letzten-jahren", "The club has tried it several times the last years.", "the last years",
+     "in recent years", "Prices rose sharply in the last few years."),
+    ("es-dar-vida-a", "The actress will appear in the series giving life to a nun.", "giving life to", "playing",
+     "Doctors spent the night giving life to premature babies, the hospital said."),
+    ("fr-le-nouveau-livre-de", "Critics praised the new book of Peter Englund on Sunday.",
+     "the new book of Peter Englund", "Peter Englund's new book", "Critics praised Peter Englund's new book on Sunday."),
 ]
 
 # Clean English news sentences that use the look-alike words in their English sense:
