@@ -25,6 +25,7 @@ import json
 import os
 import pickle
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -242,6 +243,8 @@ class Summary:
     findings: int = 0
     workers: int = 0
     errors: list[str] = field(default_factory=list)
+    setup_seconds: float = 0.0  # each worker's engine built (the plugin)
+    check_seconds: float = 0.0  # partitions checked and findings written
 
 
 @contextmanager
@@ -266,11 +269,13 @@ def run(source: str, out: Path, settings: Settings, *, client: Any, notice: Text
         from termcheck.errors import InputError
 
         raise InputError("the findings are written as .parquet or .jsonl", out)
+    start = time.perf_counter()
     client.register_plugin(CheckerPlugin(settings))
+    ready = time.perf_counter()
     bag, notices = partitions(source, settings)
     for n in notices:
         print(f"termcheck: {n}", file=notice)
-    summary = Summary(workers=len(client.nthreads()))
+    summary = Summary(workers=len(client.nthreads()), setup_seconds=ready - start)
     writer = Writer(out)
     try:
         for part in _in_order(client, bag):
@@ -283,6 +288,7 @@ def run(source: str, out: Path, settings: Settings, *, client: Any, notice: Text
     finally:
         writer.close()
     summary.findings = writer.count
+    summary.check_seconds = time.perf_counter() - ready
     return summary
 
 

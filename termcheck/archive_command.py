@@ -51,10 +51,12 @@ def archive(
         return
     took = time.perf_counter() - start
     mb = summary.bytes / 1e6
+    rate = mb / summary.check_seconds if summary.check_seconds else 0.0
     for error in summary.errors:
         print(f"termcheck: error: {error}", file=sys.stderr)
-    print(f"{summary.findings} findings in {summary.documents} documents ({mb:.2f} MB) in {took:.1f} s "
-          f"on {summary.workers} workers ({mb / took / max(1, summary.workers):.3f} MB/s per worker); "
-          f"written to {out}", file=sys.stderr)
+    print(f"{summary.findings} findings in {summary.documents} documents ({mb:.2f} MB), written to {out}; "
+          f"{took:.1f} s in all: workers' engines built in {summary.setup_seconds:.1f} s, checked in "
+          f"{summary.check_seconds:.1f} s on {summary.workers} workers ({rate:.3f} MB/s, "
+          f"{rate / max(1, summary.workers):.3f} MB/s per worker)", file=sys.stderr)
     if summary.errors:
         raise typer.Exit(2)
