@@ -550,6 +550,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
      "of the party", "the match", "Both leaders of the party scored points in the election debate."),
     ("es-seleccion", "The Czech selection beat Montenegro 1-0.", "The Czech selection", "The Czech team",
      "The selection of the Czech team was announced; the national selection process ended."),
+    ("it-formare", "The president asked Bersani whether he can train a Government.", "train a Government",
+     "form a Government", "The army will train a government force of 5,000 men."),
     ("it-formare", "Napolitano asked him to confirm that he can train a government.", "train a government",
      "form a government", "He can train a team of young officers for the government."),
     ("de-genial", "The chancellor called it a genial idea.", "genial", "brilliant",
