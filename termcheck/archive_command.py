@@ -38,10 +38,16 @@ def archive(
     except ImportError as err:
         _needs("archive", err)
         return
+    from termcheck.engine import unknown_selectors
+
     settings = _server_settings(lang, glossary, no_default_glossary)
     if select:
-        settings.select = list(select)
-    settings.ignore = [*settings.ignore, *(ignore or [])]
+        settings.select = _split(select)
+    settings.ignore = [*settings.ignore, *_split(ignore or [])]
+    unknown = unknown_selectors([*settings.select, *settings.ignore])
+    if unknown:  # as lint: a typo (TC2O1) must not select or ignore nothing in silence
+        _fail(TermcheckError(f"unknown rule selector '{unknown[0]}' (see 'termcheck rules')"))
+        return
     start = time.perf_counter()
     try:
         with arch.client_for(scheduler, workers) as client:
@@ -60,3 +66,8 @@ def archive(
           f"{rate / max(1, summary.workers):.3f} MB/s per worker)", file=sys.stderr)
     if summary.errors:
         raise typer.Exit(2)
+
+
+def _split(values: list[str]) -> list[str]:
+    """'TC2,TC4' and repeated options alike, as lint reads them."""
+    return [c.strip() for v in values for c in v.split(",") if c.strip()]
