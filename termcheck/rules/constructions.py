@@ -197,6 +197,10 @@ _NOUN_OF_TOWN = re.compile(
     r"|for|during|after|before|with|by|when|while)\b)")
 
 
+# Demonyms and peoples: plurals (Americans, Britons) and adjectives (Italian, Mexican, Czech, Chinese).
+_PEOPLE_ENDINGS = ("s", "ese", "ish", "ian", "ean", "can", "ch")
+
+
 def _of_place(prose: str) -> Iterator[Finding]:
     """'a prison of Missouri', 'a family of New York', 'a restaurant of Niamey': French,
     Spanish and Italian name the place with 'de'; English puts it first ('a Missouri prison')
@@ -210,8 +214,8 @@ def _of_place(prose: str) -> Iterator[Finding]:
                                    f"(or '{m.group(1)} {m.group(2)} in {m.group(3)}')",
                                    suggestions=[suggestion], entry="noun-of-place")
     for m in _NOUN_OF_TOWN.finditer(prose):
-        if m.start() in seen:
-            continue
+        if m.start() in seen or m.group(3).endswith(_PEOPLE_ENDINGS):
+            continue  # 'a team of Americans', 'a family of Italian origin'... are people, not a town
         suggestion = f"{m.group(1)} {m.group(2)} in {m.group(3)}"
         yield construction.finding(m.start(), m.end(), f"'{m.group()}': English writes '{suggestion}'",
                                    suggestions=[suggestion], entry="noun-of-place")
