@@ -790,7 +790,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("es-dar-vida-a", "The actress will appear in the series giving life to a nun.", "giving life to", "playing",
      "Doctors spent the night giving life to premature babies, the hospital said."),
     ("fr-le-nouveau-livre-de", "Critics praised the new book of Peter Englund on Sunday.",
-     "the new book of Peter Englund", "Peter Englund's new book", "Critics praised Peter Englund's new book on Sunday."),
+     "the new book of Peter Englund", "Peter Englund's new book",
+     "Critics praised Peter Englund's new book on Sunday."),
 ]
 
 # Clean English news sentences that use the look-alike words in their English sense:
