@@ -27,7 +27,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Client]:
-    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0") as cluster, \
             Client(cluster) as c:
         yield c
 
@@ -101,3 +101,17 @@ def test_bad_records_are_errors_not_a_crash(tmp_path: Path, client: Client) -> N
     summary = archive.run(str(source), tmp_path / "out.jsonl", Settings(), client=client)
     assert summary.documents == 1 and len(summary.errors) == 2
     assert [r["code"] for r in jsonl_rows(tmp_path / "out.jsonl")] == ["TC201"]
+
+
+def test_the_command(folder: Path) -> None:
+    """`termcheck archive` on its own local cluster writes lint's findings; a typo in --select
+    is refused before any cluster starts."""
+    expected = lint_findings(folder)
+    run = run_cli("archive", str(folder), "--out", "cli.parquet", "--workers", "1")
+    assert run.exit_code == 0, run.stderr
+    assert f"{len(expected)} findings in" in run.stderr and "on 1 workers" in run.stderr
+    table = pq.read_table("cli.parquet").to_pylist()
+    assert [r["document"] for r in table] == [f["path"] for f in expected]
+    assert [(r["code"], r["start"], r["end"]) for r in table] == [(f["code"], f["start"], f["end"]) for f in expected]
+    refused = run_cli("archive", str(folder), "--out", "x.jsonl", "--select", "TC2O1")
+    assert refused.exit_code == 2 and "unknown rule selector 'TC2O1'" in refused.stderr
