@@ -155,6 +155,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
      "An explosive device was found near the school."),
     ("fr-ensemble", "The ensemble of the candidates rejected the plan.", "The ensemble of the", "All the",
      "The ensemble of musicians performed Bach."),
+    ("fr-eventuel", "The army is preparing an eventual ground offensive in the north.", "an eventual",
+     "a possible", "A company spokesman said an eventual joint venture was likely, and any eventual recovery slow."),
     ("fr-eventuel", "Ankara warned against an eventual offensive in Idlib.", "an eventual", "a possible",
      "France were the eventual winners of the tournament."),
     ("fr-evoquer", "The minister evoked the possibility of new sanctions.", "evoked", "spoke of",
