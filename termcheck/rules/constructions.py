@@ -28,8 +28,8 @@ SAID_VERBS = frozenset(_WORDS["said_verbs"])
 
 @lru_cache(maxsize=1)
 def _article_name() -> re.Pattern[str]:
-    names = alternation(lexicon("countries")["no_article"])
-    # "the France." / "of the France and" / "the Nebraska," -- but not "the France team",
+    names = alternation(lexicon("countries")["no_article"] + _WORDS["organisations_no_article"])
+    # "the France." / "of the France and" / "the Nebraska," / "the UBS said" -- but not "the France team",
     # "the Iraq war", "the Spain-based", "the France Telecom": what follows decides (below).
     return re.compile(rf"(?<![\w-])([Tt]he) ({names}|Euro 20\d\d)(?![\w'’-])")
 
