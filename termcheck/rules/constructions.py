@@ -191,10 +191,13 @@ def _noun_of_place() -> re.Pattern[str]:
 # A town or city: one capitalised word that ends the phrase ('a restaurant of Niamey on
 # Saturday', 'a hotel of Washington.'); 'a company of British origin' and 'a team of Czech and
 # German scientists' go on and are not read.
-_NOUN_OF_TOWN = re.compile(
-    rf"(?<![\w-])([Aa]n?) ({'|'.join(_WORDS['nouns_before_place'])}) of ([A-Z][a-zà-ÿ'’-]+)"
-    r"(?=[,.;:)]| (?:on|in|at|where|which|that|last|this|and (?![A-Z])|was|were|is|has|had|near|owned|run|from"
-    r"|for|during|after|before|with|by|when|while)\b)")
+@lru_cache(maxsize=1)
+def _noun_of_town() -> re.Pattern[str]:
+    nouns = "|".join(_WORDS["nouns_before_place"])
+    return re.compile(
+        rf"(?<![\w-])([Aa]n?) ({nouns}) of ([A-Z][a-zà-ÿ'’-]+)"
+        r"(?=[,.;:)]| (?:on|in|at|where|which|that|last|this|and (?![A-Z])|was|were|is|has|had|near|owned|run"
+        r"|from|for|during|after|before|with|by|when|while)\b)")
 
 
 # Demonyms and peoples: plurals (Americans, Britons) and adjectives (Italian, Mexican, Czech, Chinese).
@@ -205,7 +208,7 @@ def _of_place(prose: str) -> Iterator[Finding]:
     """'a prison of Missouri', 'a family of New York', 'a restaurant of Niamey': French,
     Spanish and Italian name the place with 'de'; English puts it first ('a Missouri prison')
     or says 'in'."""
-    seen = set()
+    seen: set[int] = set()  # a country or state found first is not a town as well
     for m in _noun_of_place().finditer(prose):
         seen.add(m.start())
         article = "an" if m.group(3)[0] in "AEIOU" else "a"
@@ -213,9 +216,9 @@ def _of_place(prose: str) -> Iterator[Finding]:
         yield construction.finding(m.start(), m.end(), f"'{m.group()}': English writes '{suggestion}' "
                                    f"(or '{m.group(1)} {m.group(2)} in {m.group(3)}')",
                                    suggestions=[suggestion], entry="noun-of-place")
-    for m in _NOUN_OF_TOWN.finditer(prose):
+    for m in _noun_of_town().finditer(prose):
         if m.start() in seen or m.group(3).endswith(_PEOPLE_ENDINGS):
-            continue  # 'a team of Americans', 'a family of Italian origin'... are people, not a town
+            continue  # 'a team of Americans', 'a family of Chinese descent' are people, not a town
         suggestion = f"{m.group(1)} {m.group(2)} in {m.group(3)}"
         yield construction.finding(m.start(), m.end(), f"'{m.group()}': English writes '{suggestion}'",
                                    suggestions=[suggestion], entry="noun-of-place")
