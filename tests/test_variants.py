@@ -73,3 +73,14 @@ def test_names_in_their_own_language_are_not_flagged(tmp_path: Path) -> None:
     assert lint_text(tmp_path, german) == []
     turkish = "Rejim güçleri İdlib'in güneyindeki Han Şeyhun ilçesine girdi ve Şam yönetimi açıklama yaptı."
     assert lint_text(tmp_path, turkish, "--lang", "tr") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Shares in Arcelor rose on Monday.\n\nLater, Arcleor fell again.\n",
+    "Shares in Arcleor rose on Monday.\n\nLater, Arcelor fell again.\n",
+])
+def test_tied_slip_is_reported_on_the_spelling_news_does_not_print(tmp_path: Path, text: str) -> None:
+    # Each spelling once: the tie goes to the one English news prints, wherever it comes first.
+    found = [(f["text"], f["suggestions"][0]) for f in lint_text(tmp_path, text, "--lang", "en")
+             if f["code"] == "TC601"]
+    assert found == [("Arcleor", "Arcelor")]

@@ -12,6 +12,7 @@ from unidecode import unidecode
 from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.matcher import Role
+from termcheck.lexicon import zipf
 from termcheck.rules.base import DocContext, rule
 from termcheck.rules.candidates import capitalised_words
 
@@ -68,8 +69,10 @@ def inconsistent_spelling(doc: Document, ctx: DocContext) -> Iterator[Finding]:
     """A reader should meet one spelling of a name per article. Two accepted spellings of
     the same glossary entry (Khan Sheikhoun, Khan Shaykhun), or a name and a slip of it
     (letters swapped or doubled: Shaykhun, Shayhkun), are reported where the article uses
-    the rarer one, with the form it uses most as the suggestion. Forms the glossary already
-    reports as wrong are left to that rule."""
+    the rarer one, with the form it uses most as the suggestion; when both are used as often,
+    the glossary's form wins, then a spelling the language's news prints over one it does not
+    (Arcelor over Arcleor), then the first used. Forms the glossary already reports as wrong
+    are left to that rule."""
     taken: list[Span] = [m.span for m in ctx.names if m.role in (Role.WRONG, Role.FOREIGN_ACRONYM)]
     yield from _glossary_variants(doc, ctx, taken)
     yield from _slips(doc, ctx, taken)
@@ -135,7 +138,7 @@ def _slips(doc: Document, ctx: DocContext, taken: list[Span]) -> Iterator[Findin
         if OSA.distance(a, b) != 1 or not _slip(a, b):
             continue
         counts = Counter({a: len(uses[a]), b: len(uses[b])})
-        best = _pick(counts, [w for w in order if w in (a, b)], None)
+        best = _pick(counts, [w for w in order if w in (a, b)], _better_known(a, b, doc.lang))
         rare = b if best == a else a
         first_best = Span(uses[best][0], uses[best][0] + len(best))
         for span in (Span(s, s + len(rare)) for s in uses[rare]):
@@ -144,6 +147,20 @@ def _slips(doc: Document, ctx: DocContext, taken: list[Span]) -> Iterator[Findin
                 yield inconsistent_spelling.finding(
                     start, span.end, f"'{found}' is spelled '{suggestion}' elsewhere in this article",
                     suggestions=[suggestion], safe=False)
+
+
+# Zipf points by which one spelling must be better known for a tie to go to it: 'Arcelor' (2.3)
+# over the slip 'Arcleor' (0), but not one rare surname over another.
+_KNOWN_BY = 1.0
+
+
+def _better_known(a: str, b: str, lang: str) -> str | None:
+    """Of a name and its slip used as often, the one the language's news prints (the other is the
+    slip, whichever came first), or None when neither is clearly better known."""
+    za, zb = zipf(a.lower(), lang), zipf(b.lower(), lang)
+    if abs(za - zb) < _KNOWN_BY:
+        return None
+    return a if za > zb else b
 
 
 _PREV_WORD = re.compile(r"([A-Z][\w'’-]*)([ \t]+)$")
