@@ -58,6 +58,28 @@ def test_lee_corpus_false_alarm_rate() -> None:
     assert lee["per_10k_words"] <= MAX_PER_10K_WORDS, lee["by_rule"]
 
 
+def test_true_error_table_is_well_formed() -> None:
+    # The findings precision.py counts as real errors of clean news, not false alarms: each row
+    # names a corpus it measures, a document, a rule code, the flagged text, a kind and a reason.
+    sys.path.insert(0, str(ROOT / "bench"))
+    import precision
+
+    table = precision.read_true_errors(precision.TRUE_ERRORS)
+    assert table
+    for (corpus, document, rule, text), kind in table.items():
+        assert corpus in ("lee", "english-seed", "bbc", "reuters"), corpus
+        assert document.startswith(corpus + "-") and rule.startswith("TC") and text and kind
+
+
+def test_malformed_true_error_table_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "true-errors.tsv"
+    bad.write_text("# reviewed\ncorpus\tdocument\trule\ttext\tkind\twhy\nbbc\tbbc-0001\tTC601\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "precision.py"), "--true-errors", str(bad)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode != 0
+    assert f"{bad}:3:" in proc.stderr
+
+
 # The kinds of false alarm fixed above, each beside the error the rule still catches.
 
 def lint(tmp_path: Path, text: str) -> list[tuple[str, str]]:
