@@ -12,6 +12,11 @@ when given, the Moses output of the Potet et al. French-English corpus beside it
 reference ('moses (potet)'). It also prints one table per rule, and the summary lines of the
 shared labelled evaluation (../shared/eval/score.py) for the same code.
 
+The WMT12 reference is itself a translation, and in places it keeps the source's number formats,
+acronyms and name forms: a finding there is often the translators' own slip, not a false alarm.
+Those reviewed one by one as slips are listed in bench/realmt-reference-slips.tsv; the family
+table is printed a third time with them counted apart (MT against the reference's false alarms).
+
 Data (third-party, research only: read where it lies, never copied into this repository):
 - WMT12: the folder `wmt12-data/plain` of the WMT12 shared task's submitted-data release,
   holding sources/newstest2012-src.{fr,de,es}, references/newstest2012-ref.en and
@@ -28,6 +33,7 @@ Data (third-party, research only: read where it lies, never copied into this rep
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -58,6 +64,8 @@ RULE_BASED_MARKERS = ("rbmt", "systran", "promt", "lucy", "its-latl")
 # Rules whose findings swamp the totals for a reason outside translation; the family table is
 # also shown without them (TC701: onlineB's output has its quotation marks HTML-escaped).
 SECOND_LOOK_WITHOUT = ("TC701",)
+REFERENCE_SLIPS = Path(__file__).resolve().parent / "realmt-reference-slips.tsv"
+_SLIP_COLUMNS = ("line", "rule", "text_sha1", "kind", "why")
 
 WMT12_NEEDS = """\
 bench/realmt.py needs the WMT12 news test set (newstest2012) as plain text: the folder
@@ -86,6 +94,7 @@ class Output:
     sources: list[str] | None = None  # the source-language documents, same order, for --bilingual
     words: int = 0
     findings: Counter[str] = field(default_factory=Counter)  # by rule code
+    slips: Counter[str] = field(default_factory=Counter)  # the reference's reviewed slips among them, by rule
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -95,8 +104,9 @@ class Output:
     def total(self) -> int:
         return sum(self.findings.values())
 
-    def total_without(self, skip: frozenset[str]) -> int:
-        return sum(n for code, n in self.findings.items() if code not in skip)
+    def total_without(self, skip: frozenset[str], slips: bool = True) -> int:
+        """Findings but those of the rules in `skip` (and, with slips=False, the reviewed slips)."""
+        return sum(n - (0 if slips else self.slips[code]) for code, n in self.findings.items() if code not in skip)
 
 
 def family_of(system: str) -> str:
@@ -199,6 +209,52 @@ def potet_outputs(folder: Path) -> list[Output]:
             Output("potet", "fr-en", REFERENCE, REFERENCE, ["\n".join(ref[d]) + "\n" for d in ref])]
 
 
+def read_slips(path: Path) -> set[tuple[int, str, str]]:
+    """(reference line, rule, text digest) of the reviewed slips; exits naming the file and line
+    of a malformed row."""
+    rows: set[tuple[int, str, str]] = set()
+    header = True
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header:
+            if tuple(cells) != _SLIP_COLUMNS:
+                sys.exit(f"{path}:{number}: expected the header {chr(9).join(_SLIP_COLUMNS)!r}")
+            header = False
+            continue
+        if len(cells) != len(_SLIP_COLUMNS) or not cells[0].isdigit() or not all(c.strip() for c in cells):
+            sys.exit(f"{path}:{number}: a row needs a line number and {len(_SLIP_COLUMNS) - 1} more non-empty cells")
+        rows.add((int(cells[0]), cells[1], cells[2]))
+    return rows
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def slip_key(f: dict[str, Any], block: int) -> tuple[int, str, str]:
+    """A WMT12 reference finding's key in the slips table: its line in newstest2012-ref.en."""
+    doc = int(Path(f["path"]).stem.split("-")[-1])
+    return doc * block + f["line"], f["code"], text_digest(f["text"])
+
+
+Slip = tuple[int, str, str]  # (line of newstest2012-ref.en, rule, digest of the flagged text)
+
+
+def mark_slips(findings: list[dict[str, Any]], slips: set[Slip], block: int) -> set[Slip]:
+    """Count the reviewed slips among the WMT12 reference's findings; returns the keys matched."""
+    matched: set[Slip] = set()
+    for f in findings:
+        out: Output = f["output"]
+        if out.corpus == "wmt12" and out.system == REFERENCE and "line" in f:
+            key = slip_key(f, block)
+            if key in slips:
+                out.slips[f["code"]] += 1
+                matched.add(key)
+    return matched
+
+
 # --- running termcheck ---------------------------------------------------------------------
 
 def termcheck_has_source() -> bool:
@@ -276,9 +332,10 @@ def ratio(mt: float, ref: float) -> str:
     return f"{mt / ref:.2f}x"
 
 
-def family_rows(outputs: list[Output], skip: frozenset[str] = frozenset()) -> list[dict[str, Any]]:
+def family_rows(outputs: list[Output], skip: frozenset[str] = frozenset(), slips: bool = True) -> list[dict[str, Any]]:
     """One row per (pair, family): MT pooled over the family's systems, against their reference;
-    findings of the rules in `skip` are not counted."""
+    findings of the rules in `skip` are not counted, nor, with slips=False, the reference's
+    reviewed slips."""
     refs = {(o.corpus, o.pair): o for o in outputs if o.system == REFERENCE}
     groups: dict[tuple[str, str, str], list[Output]] = defaultdict(list)
     for o in outputs:
@@ -288,7 +345,7 @@ def family_rows(outputs: list[Output], skip: frozenset[str] = frozenset()) -> li
     for (corpus, pair, family), members in groups.items():
         ref = refs[(corpus, pair)]
         words, found = sum(o.words for o in members), sum(o.total_without(skip) for o in members)
-        ref_found = ref.total_without(skip)
+        ref_found = ref.total_without(skip, slips)
         rows.append(dict(pair=pair, family=family, systems=len(members), mt_words=words, mt_findings=found,
                          mt_per_1k=round(rate(found, words), 3), ref_words=ref.words, ref_findings=ref_found,
                          ref_per_1k=round(rate(ref_found, ref.words), 3)))
@@ -431,6 +488,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--without", default=",".join(SECOND_LOOK_WITHOUT),
                     help="also show the family table without these rules (default: %(default)s; '' for none)")
     ap.add_argument("--no-score", action="store_true", help="skip ../shared/eval/score.py")
+    ap.add_argument("--slips", type=Path, default=REFERENCE_SLIPS,
+                    help="the reviewed slips of the WMT12 reference (default: %(default)s)")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     return ap.parse_args(argv)
 
@@ -451,7 +510,13 @@ def main(argv: list[str] | None = None) -> None:
         notes.append("potet skipped: it has no source text for --bilingual")
     elif potet is not None:
         outputs += potet_outputs(potet)
+    slips = read_slips(args.slips)
     findings, seconds = measure(outputs, args.bilingual, args.jobs)
+    matched = mark_slips(findings, slips, args.block)
+    last = len(read_lines(wmt12 / "references" / "newstest2012-ref.en", args.lines))
+    for line, code, digest in sorted(slips - matched):
+        if line <= last:  # a row beyond the lines measured is not stale
+            notes.append(f"{args.slips.name} lists line {line} {code} {digest}, which no finding matches now")
     names = {f["code"]: f.get("name", "") for f in findings}
     families = [f for f in FAMILIES if any(o.family == f for o in outputs)]
     skip = frozenset(c.strip() for c in args.without.split(",") if c.strip())
@@ -459,6 +524,8 @@ def main(argv: list[str] | None = None) -> None:
                   documents=sum(len(o.docs) for o in outputs), lines=args.lines or "all", block=args.block,
                   bilingual=args.bilingual, notes=notes, families=family_rows(outputs), without=sorted(skip),
                   families_without=family_rows(outputs, skip) if skip else [],
+                  families_false_alarms=family_rows(outputs, slips=False),
+                  reference_slips=sum(o.slips.total() for o in outputs if o.corpus == "wmt12" and o.pair == pairs[0]),
                   rules=rule_rows(outputs, names), entries=family_entry_rows(findings, outputs),
                   systems=system_rows(outputs, skip),
                   scores=[] if args.no_score else shared_scores(args.bilingual))
@@ -486,6 +553,10 @@ def print_report(result: dict[str, Any], families: list[str]) -> None:
               "escapes every quotation mark as &quot;, which says more about how it was submitted than about "
               "its translation):\n")
         print_family_table(result["families_without"])
+    print(f"\nThe same with the WMT12 reference's own slips counted apart ({result['reference_slips']} of its "
+          "findings, reviewed one by one in bench/realmt-reference-slips.tsv: source number formats, acronyms and name "
+          "forms the translators kept), so that MT stands against the reference's false alarms:\n")
+    print_family_table(result["families_false_alarms"])
     print("\nPer rule, all pairs together (findings per 1,000 words):\n")
     print_rule_table(result["rules"], [f for f in families if f != REFERENCE])
     print("\nPer construction family and mined calque (the finding's entry), all pairs together:\n")

@@ -7,6 +7,8 @@ their clean human reference.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -74,3 +76,31 @@ def test_without_the_data_it_exits_2_naming_the_variable(tmp_path: Path) -> None
     proc = run(env=env)
     assert proc.returncode == 2
     assert "TERMCHECK_WMT12" in proc.stderr and "newstest2012" in proc.stderr
+
+
+def test_reviewed_reference_slips_are_counted_apart(tmp_path: Path) -> None:
+    plain = fake_wmt12(tmp_path)
+    reference = REFERENCE[:3] + ["The minister said growth reached 2,5% in the third quarter."]
+    (plain / "references" / "newstest2012-ref.en").write_text("\n".join(reference) + "\n", encoding="utf-8")
+    slips = tmp_path / "slips.tsv"
+    digest = hashlib.sha1(b"2,5").hexdigest()[:12]
+    slips.write_text(f"# reviewed\nline\trule\ttext_sha1\tkind\twhy\n4\tTC304\t{digest}\tnumber\tdecimal comma\n"
+                     f"2\tTC304\t{digest}\tnumber\tno such finding\n", encoding="utf-8")
+    proc = run("--wmt12", str(plain), "--pairs", "fr-en", "--no-score", "--block", "2", "--slips", str(slips),
+               "--json")
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    every = {r["family"]: r for r in result["families"]}
+    apart = {r["family"]: r for r in result["families_false_alarms"]}
+    assert every["academic SMT"]["ref_findings"] == 1
+    assert apart["academic SMT"]["ref_findings"] == 0
+    assert result["reference_slips"] == 1
+    assert any("line 2 TC304" in note for note in result["notes"])  # the row that matches nothing
+
+
+def test_malformed_slips_table_names_file_and_line(tmp_path: Path) -> None:
+    slips = tmp_path / "slips.tsv"
+    slips.write_text("line\trule\ttext_sha1\tkind\twhy\nfour\tTC304\tabc\tnumber\twhy\n", encoding="utf-8")
+    proc = run("--wmt12", str(fake_wmt12(tmp_path)), "--pairs", "fr-en", "--no-score", "--slips", str(slips))
+    assert proc.returncode != 0
+    assert f"{slips}:2:" in proc.stderr
