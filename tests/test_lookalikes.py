@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, lint_text
 
-from termcheck.rules.lookalikes import lexicon
+from termcheck.rules.lookalikes import by_language, lexicon
+from termcheck.word_families import normal, source_family
 
 MINER = ROOT / "glossaries" / "build" / "mine_false_friends.py"
 LEXICONS = ROOT / "glossaries" / "lexicons"
@@ -135,3 +136,36 @@ def test_mining_reproduces_the_committed_german_lexicon(tmp_path: Path) -> None:
          "--langs", "de")
     committed = (LEXICONS / "false-friends-de.tsv").read_text(encoding="utf-8")
     assert (tmp_path / "false-friends-de.tsv").read_text(encoding="utf-8") == committed
+
+
+# --- TC807: look-alikes confirmed by the aligned source sentence -------------------------------
+
+def tc807(tmp_path: Path, target: str, source: str) -> list[tuple[str, str, list[str]]]:
+    (tmp_path / "source.txt").write_text(source + "\n", encoding="utf-8")
+    found = lint_text(tmp_path, target, "--lang", "en", "--source", "source.txt")
+    return [(f["code"], f["text"], f["suggestions"]) for f in found if f["code"] in ("TC305", "TC807")]
+
+
+def test_a_source_only_pair_is_flagged_only_beside_its_source_word(tmp_path: Path) -> None:
+    entry = by_language()["fr"]["realised"]
+    assert entry.source_only and "realised" not in lexicon()  # TC305 never reads it
+    target = "The police realised forty arrests after the match."
+    assert tc305(tmp_path, target) == []
+    # Any inflected form of the source word counts: réalisait, réalisé, réaliser share a family.
+    for source in ("La police réalisait quarante interpellations après le match.",
+                   "La police a réalisé quarante interpellations après le match."):
+        assert tc807(tmp_path, target, source) == [("TC807", "realised", ["carried out", "made"])]
+    # The same English word for another source word is English: 'se rendre compte' is to realise.
+    assert tc807(tmp_path, "The police realised their mistake.", "La police s'est rendu compte de son erreur.") == []
+
+
+def test_a_pair_tc305_reports_alone_is_left_to_it(tmp_path: Path) -> None:
+    found = tc807(tmp_path, "The finance minister relativized the poor growth figures on Tuesday.",
+                  "Le ministre des Finances a relativisé les mauvais chiffres de la croissance mardi.")
+    assert [code for code, _, _ in found] == ["TC305"]
+
+
+def test_source_families_are_the_miners() -> None:
+    # One key for the inflected forms of a source word, read by the miner and by TC807 alike.
+    assert len({source_family(normal(w), "fr") for w in ("réalisé", "réalisait", "réaliser", "réalisés")}) == 1
+    assert source_family(normal("evocación"), "es") != source_family(normal("realizó"), "es")

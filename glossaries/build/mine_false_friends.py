@@ -52,7 +52,11 @@ Its class, per English form that MT wrote:
   sense: the first suggestion is a FreeDict translation of s that the references wrote in >=
   MIN_SENSE_LINES lines where MT wrote e. Its cues are words that occur with that translation
   in human English (>= MIN_CUE_LINES sentences, MIN_CUE_LIFT times more than by chance) and never
-  with any form of e; TC305 flags e only with a cue near. An entry without cues is dropped.
+  with any form of e; TC305 flags e only with a cue near. An entry without cues is dropped, or
+  becomes `source`;
+- `source`: any other pair that humans seldom write for s (P_ref <= MAX_P_REF over >= MIN_SRC
+  sentences) and MT does (in >= MIN_MT_LINES source lines), up to MAX_SOURCE_ZIPF: too common to
+  flag in an article alone, so only TC807 reads it, where the aligned source sentence holds s.
 Suggestions: the words of the reference missing from MT where MT wrote e and the reference did
 not (>= 2 source lines), dictionary translations of s that the human references use next.
 Rows are sorted by English word; one row per English word (the source word with most evidence).
@@ -76,9 +80,11 @@ from functools import cache
 from pathlib import Path
 
 from rapidfuzz.distance import Indel
-from unidecode import unidecode
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))  # the word families are termcheck's own (TC807 reads the same keys)
+from termcheck.word_families import SRC_ENDINGS, normal, source_family  # noqa: E402
+
 OUT = ROOT / "glossaries" / "lexicons"
 LANGS = ("fr", "de", "es", "it")
 FREEDICT = {"fr": "fra", "de": "deu", "es": "spa", "it": "ita"}
@@ -102,6 +108,7 @@ MIN_CUE_LINES = 3     # human sentences a cue must share with the reference's wo
 MIN_CUE_LIFT = 8.0    # ... this many times more often than by chance
 MIN_SENSE_LINES = 3   # lines where the reference wrote that word and MT the look-alike
 MAX_CUED_ZIPF = 4.5   # a look-alike more common than this ('part', 'firm', 'form') is too risky to flag
+MAX_SOURCE_ZIPF = 5.0 # ... alone; with the source sentence in view (class `source`, TC807) up to this
 MIN_P_MT_CUED = 0.3   # a common look-alike needs more MT evidence
 MIN_MT_LINES_CUED = 3
 MIN_SRC_CUED = 3
@@ -122,35 +129,8 @@ percent mr mrs ms quot amp
 
 # --- spelling --------------------------------------------------------------------------------
 
-_MAPS = (("chs", "x"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("ae", "e"), ("oe", "e"),
-         ("ue", "u"), ("y", "i"), ("z", "s"), ("w", "v"))
-_DOUBLE = re.compile(r"(.)\1+")
-_SRC_ENDINGS = {
-    "fr": ("issements", "issement", "ements", "ement", "aient", "erons", "eront", "erait", "ations", "ation",
-           "ions", "ait", "ant", "ees", "ent", "ons", "ez", "er", "ee", "es", "ir", "e", "s"),
-    "de": ("ungen", "ierten", "ierte", "ieren", "iert", "ung", "ern", "en", "er", "es", "em", "e", "n", "s", "t"),
-    "es": ("aciones", "acion", "amientos", "amiento", "ientes", "iente", "antes", "ante", "ados", "adas", "ado",
-           "ada", "aron", "ieron", "ando", "iendo", "io", "idos", "idas", "ido", "ida", "ar", "er", "ir", "os", "as",
-           "es", "o", "a", "e", "s"),
-    "it": ("azioni", "azione", "amenti", "amento", "ati", "ate", "ato", "ata", "are", "ere", "ire", "i", "o",
-           "a", "e"),
-}
 _EN_ENDINGS = ("ations", "ation", "ments", "ment", "ized", "ised", "izes", "ises", "ize", "ise", "ing", "ed",
                "es", "s", "e")
-
-
-def normal(word: str) -> str:
-    w = unidecode(word).lower()
-    for a, b in _MAPS:
-        w = w.replace(a, b)
-    return _DOUBLE.sub(r"\1", w)
-
-
-def stem(word: str, endings: Iterable[str]) -> str:
-    for end in endings:
-        if word.endswith(end) and len(word) - len(end) >= 4:
-            return word[: -len(end)]
-    return word
 
 
 def common_prefix(a: str, b: str) -> int:
@@ -165,11 +145,6 @@ def common_prefix(a: str, b: str) -> int:
 def stems(word: str, endings: Iterable[str]) -> set[str]:
     """The word and what is left of it without each ending it has (>= 3 letters left)."""
     return {word} | {word[: -len(end)] for end in endings if word.endswith(end) and len(word) - len(end) >= 3}
-
-
-def source_family(s_norm: str, lang: str) -> str:
-    """The key of a source word's family of inflected forms (relativiser, relativisé, relativisait)."""
-    return stem(s_norm, _SRC_ENDINGS[lang])
 
 
 def english_family(e_norm: str) -> str:
@@ -195,7 +170,7 @@ def lookalike(s_norm: str, e_norm: str, lang: str) -> bool:
     full = Indel.normalized_similarity(s_norm, e_norm)
     if full < 0.6:
         return False
-    src, en = stems(s_norm, _SRC_ENDINGS[lang]), stems(e_norm, _EN_ENDINGS)
+    src, en = stems(s_norm, SRC_ENDINGS[lang]), stems(e_norm, _EN_ENDINGS)
     for a in src:
         for b in en:
             if a == b and (len(a) >= 4 or full >= 0.75):
@@ -459,7 +434,12 @@ def mine(lang: str, corpus: Corpus, potet: list[tuple[frozenset[str], frozenset[
                         cues = mine_cues(english_forms, sense, human_en, human_idx)
                     row_cues = cues
                     if not row_cues:
-                        continue
+                        if not source_only(by_mt, n_src, p_ref, bad_lines, z):
+                            continue
+                        klass = "source"
+                elif source_only(by_mt, n_src, p_ref, bad_lines, z):
+                    klass = "source"
+                    row_cues = []
                 else:
                     continue
                 entry = Entry(lang, e, s_show, klass, sugg, z, n_src, n_ref, len(s_mt), len(hits), len(bad_lines),
@@ -469,6 +449,13 @@ def mine(lang: str, corpus: Corpus, potet: list[tuple[frozenset[str], frozenset[
                                                                                       old.potet_mt):
                     rows[e] = entry
     return list(rows.values())
+
+
+def source_only(by_mt: bool, n_src: int, p_ref: float, bad_lines: set[int], z: float) -> bool:
+    """A pair too common in English to flag alone, or without cues, but that human translators
+    seldom choose for s while MT does: TC807 flags it where the aligned source sentence has s."""
+    return by_mt and n_src >= MIN_SRC and p_ref <= MAX_P_REF and len(bad_lines) >= MIN_MT_LINES \
+        and z < MAX_SOURCE_ZIPF
 
 
 def mine_cues(forms: list[str], sense: str | None, human_en: list[frozenset[str]],
@@ -630,7 +617,8 @@ def main() -> None:
             fh.write(HEADER + "\n")
             for entry in rows:
                 fh.write(entry.row() + "\n")
-        print(f"{lang}: {len(rows)} entries ({sum(r.klass == 'rare' for r in rows)} rare) -> {path}",
+        print(f"{lang}: {len(rows)} entries ({sum(r.klass == 'rare' for r in rows)} rare, "
+              f"{sum(r.klass == 'source' for r in rows)} with the source only) -> {path}",
               file=sys.stderr)
 
 

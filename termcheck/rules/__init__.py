@@ -6,6 +6,7 @@ from termcheck.rules import (  # noqa: F401  (registration)
     acronyms,
     bilingual_acronyms,
     bilingual_copy,
+    bilingual_lookalikes,
     bilingual_names,
     bilingual_numbers,
     bilingual_omission,

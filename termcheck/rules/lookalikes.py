@@ -36,6 +36,7 @@ class LookAlike:
     rare: bool
     suggestions: tuple[str, ...]
     cues: tuple[str, ...]
+    source_only: bool = False  # class `source`: flagged only with the source word in view (TC807)
 
 
 def _read(path: Path, lang: str) -> Iterator[LookAlike]:
@@ -51,20 +52,42 @@ def _read(path: Path, lang: str) -> Iterator[LookAlike]:
         row = dict(zip(header, cells, strict=False))
         yield LookAlike(row["english"], lang, row["source"], row["class"] == "rare",
                         tuple(s for s in row.get("suggestions", "").split("|") if s),
-                        tuple(c for c in row.get("cues", "").split("|") if c))
+                        tuple(c for c in row.get("cues", "").split("|") if c), row["class"] == "source")
+
+
+@lru_cache(maxsize=1)
+def by_language() -> dict[str, dict[str, LookAlike]]:
+    """Source language -> English look-alike (lower case) -> its entry, every class."""
+    folder = Path(default_glossary_dir()) / "lexicons"
+    found: dict[str, dict[str, LookAlike]] = {}
+    for lang in LANGS:
+        path = folder / f"false-friends-{lang}.tsv"
+        if path.is_file():
+            found[lang] = {entry.english.lower(): entry for entry in _read(path, lang)}
+    return found
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, LookAlike]:
-    """English look-alike (lower case) -> its entry, from the first language that has it."""
-    folder = Path(default_glossary_dir()) / "lexicons"
+    """English look-alike (lower case) -> its entry, from the first language that has it; the
+    entries read without the source (not `source`-only ones)."""
     entries: dict[str, LookAlike] = {}
     for lang in LANGS:
-        path = folder / f"false-friends-{lang}.tsv"
-        if path.is_file():
-            for entry in _read(path, lang):
-                entries.setdefault(entry.english.lower(), entry)
+        for word, entry in by_language().get(lang, {}).items():
+            if not entry.source_only:
+                entries.setdefault(word, entry)
     return entries
+
+
+def flagged_alone(entry: LookAlike, doc: Document, span: Span) -> bool:
+    """Does TC305 report this use without the source: a rare look-alike anywhere, a common one
+    with one of its cues near."""
+    if entry.source_only:
+        return False
+    if entry.rare:
+        return True
+    before, after = windows(doc, span, WINDOW)
+    return has_cue(before, entry.cues) or has_cue(after, entry.cues)
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +96,7 @@ def _words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _pattern(words: frozenset[str]) -> re.Pattern[str]:
+def pattern(words: frozenset[str]) -> re.Pattern[str]:
     """One scan for the look-alikes a document holds: lower case, or capitalised (a sentence start)."""
     return re.compile(rf"(?<![\w'’-])(?i:{alternation(words)})(?![\w'’-])")
 
@@ -106,15 +129,13 @@ def lookalike(doc: Document, ctx: DocContext) -> Iterator[Finding]:
         return
     entries = lexicon()
     prose = doc.prose
-    for m in _pattern(present).finditer(prose):
+    for m in pattern(present).finditer(prose):
         text = m.group()
         if text[0].isupper() and (not text[1:].islower() or not _sentence_start(prose, m.start())):
             continue  # a name or a heading ('Audience Award'), not the word
         entry = entries[text.lower()]
-        if not entry.rare:
-            before, after = windows(doc, Span(m.start(), m.end()), WINDOW)
-            if not (has_cue(before, entry.cues) or has_cue(after, entry.cues)):
-                continue
+        if not flagged_alone(entry, doc, Span(m.start(), m.end())):
+            continue
         suggestions = [match_case(text, s) for s in entry.suggestions]
         language = LANG_NAMES.get(entry.lang, entry.lang)
         message = f"'{text}' looks like a false friend (from {language} '{entry.source}')"
