@@ -111,7 +111,7 @@ def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("TERMCHECK_NO_CACHE", raising=False)
     monkeypatch.setattr(wordfreq_cache, "_db", None)
-    monkeypatch.setattr(wordfreq_cache, "_ready", set())
+    monkeypatch.setattr(wordfreq_cache, "_tables", {})
     monkeypatch.setattr(wordfreq_cache, "_broken", False)
     return tmp_path
 
