@@ -136,3 +136,27 @@ def test_tokens_at_least_are_the_lists(fresh_cache: Path) -> None:
     assert sorted(wordfreq_cache.tokens_at_least("en", least) or []) == sorted(
         w for w, f in listed.items() if f >= least)
     assert wordfreq_cache.tokens_at_least("ar", least) is None
+
+
+# --- the tokeniser: Document.words are _WORD's matches ------------------------------------------
+
+@settings(max_examples=1500, deadline=None)
+@given(text=st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=60)
+       | st.lists(st.sampled_from(["a", "Ab", "'", "’", "''", " ", "\n", "_", "9", "²", "½", "é", "e\u0301", "ß",
+                                   "İ", "ǅ", "ª", "٣", "ⅷ", "𝔘", "〇", "\u200d", "🙂", "-", "x'y", "Idleb’s"]),
+                  max_size=40).map("".join))
+def test_the_cores_words_are_the_patterns_matches(text: str) -> None:
+    from termcheck.document import _WORD, Document
+
+    doc = Document(Path("a.txt"), text)
+    assert doc.words == [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def test_the_cores_words_on_real_text() -> None:
+    from termcheck.document import _WORD, Document
+
+    paths = sorted(SEEDS.glob("*.txt")) + sorted((ROOT / "tests/fixtures").rglob("*.txt"))
+    assert len(paths) > 20
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert Document(path, text).words == [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)], path

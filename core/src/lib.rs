@@ -15,6 +15,7 @@ use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
 
 mod freq;
+mod tokens;
 
 use freq::{encode, Layout};
 
@@ -136,11 +137,30 @@ fn simple_tokens(word: &str) -> Option<Vec<String>> {
     freq::simple_tokens(word)
 }
 
+/// The word tokens of `text` as (start, end, word), start and end in characters: what Python's
+/// `re` finds with \w+(?:['’]\w+)*, given `word_chars`, the non-ASCII characters of the text
+/// that \w matches (termcheck.document.Document.words).
+#[pyfunction]
+#[pyo3(name = "words")]
+fn word_tokens<'py>(text: &'py str, word_chars: &str) -> Vec<(usize, usize, &'py str)> {
+    let mut extra: Vec<char> = word_chars.chars().collect();
+    extra.sort_unstable();
+    tokens::tokens(text, &extra).into_iter().map(|(s, e, a, b)| (s, e, &text[a..b])).collect()
+}
+
+/// The distinct non-ASCII characters of `text`, for the caller to say which are word characters.
+#[pyfunction]
+fn non_ascii_chars(text: &str) -> String {
+    tokens::non_ascii(text)
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<FreqTable>()?;
     m.add_function(wrap_pyfunction!(write_freq_table, m)?)?;
     m.add_function(wrap_pyfunction!(simple_tokens, m)?)?;
+    m.add_function(wrap_pyfunction!(word_tokens, m)?)?;
+    m.add_function(wrap_pyfunction!(non_ascii_chars, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }
