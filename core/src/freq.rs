@@ -38,9 +38,12 @@ impl Layout {
         let offsets_at = n.checked_mul(8).and_then(|b| b.checked_add(HEADER));
         let blob_at = offsets_at.and_then(|o| n.checked_add(1)?.checked_mul(4)?.checked_add(o));
         match (offsets_at, blob_at) {
-            (Some(offsets_at), Some(blob_at)) if blob_at.checked_add(blob_len) == Some(data.len()) => {
-                Ok(Layout { n, offsets_at, blob_at, blob_len })
-            }
+            (Some(offsets_at), Some(blob_at)) if blob_at.checked_add(blob_len) == Some(data.len()) => Ok(Layout {
+                n,
+                offsets_at,
+                blob_at,
+                blob_len,
+            }),
             _ => Err("frequency table cut short or damaged".into()),
         }
     }

@@ -145,7 +145,10 @@ fn simple_tokens(word: &str) -> Option<Vec<String>> {
 fn word_tokens<'py>(text: &'py str, word_chars: &str) -> Vec<(usize, usize, &'py str)> {
     let mut extra: Vec<char> = word_chars.chars().collect();
     extra.sort_unstable();
-    tokens::tokens(text, &extra).into_iter().map(|(s, e, a, b)| (s, e, &text[a..b])).collect()
+    tokens::tokens(text, &extra)
+        .into_iter()
+        .map(|(s, e, a, b)| (s, e, &text[a..b]))
+        .collect()
 }
 
 /// The distinct non-ASCII characters of `text`, for the caller to say which are word characters.

@@ -53,7 +53,10 @@ mod tests {
     fn words<'a>(text: &'a str, extra: &str) -> Vec<&'a str> {
         let mut extra: Vec<char> = extra.chars().collect();
         extra.sort_unstable();
-        tokens(text, &extra).into_iter().map(|(_, _, a, b)| &text[a..b]).collect()
+        tokens(text, &extra)
+            .into_iter()
+            .map(|(_, _, a, b)| &text[a..b])
+            .collect()
     }
 
     #[test]
