@@ -20,8 +20,8 @@ peak memory (GNU time: the largest single process). Then termcheck with a 10x gl
 20 KB tier, and the one-file run (median of at least 9). The table goes into bench/README.md
 between the BENCH markers with the machine, its load average before and after, and the git
 state of the code measured; raw numbers go to bench/results/latest.json. With --at COMMIT,
-termcheck runs from that commit (exported with git archive, first on PYTHONPATH): others may be
-editing the working tree while the benchmark runs.
+termcheck runs from that commit (exported with git archive, its compiled core built with cargo,
+first on PYTHONPATH): others may be editing the working tree while the benchmark runs.
 """
 
 from __future__ import annotations
@@ -119,6 +119,18 @@ def export(commit: str, dest: Path) -> str:
         tar.extractall(dest, filter="data")
     return subprocess.run(["git", "rev-parse", "--short", commit], cwd=ROOT, capture_output=True, text=True,
                           check=True).stdout.strip()
+
+
+def build_core(tree: Path) -> None:
+    """Build an exported commit's compiled core (core/) into its package, as pip would; a commit
+    from before the core has none. cargo builds what maturin would and the library is renamed as
+    maturin names it."""
+    manifest = tree / "core" / "Cargo.toml"
+    if not manifest.is_file():
+        return
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--manifest-path", str(manifest)], check=True,
+                   env={**os.environ, "PYO3_PYTHON": sys.executable})
+    shutil.copy(tree / "core" / "target" / "release" / "lib_core.so", tree / "termcheck" / "_core.abi3.so")
 
 
 def run_once(argv: list[str], keep_output: bool = False) -> tuple[float, float, float, int, str]:
@@ -252,6 +264,7 @@ def run(args: argparse.Namespace, tmp: Path) -> dict[str, object]:
     code = git_state()
     if args.at:
         code = export(args.at, tmp / "code")
+        build_core(tmp / "code")
         ENV["PYTHONPATH"] = os.pathsep.join(filter(None, [str(tmp / "code"), ENV.get("PYTHONPATH")]))
         package = tmp / "code" / "termcheck"
     else:

@@ -20,7 +20,7 @@ from termcheck.glossary.cache import cache_dir
 # Files termcheck keeps in the folder (and what a killed write leaves): `clean` removes these
 # alone, as TERMCHECK_CACHE_DIR may name a folder that holds other things too.
 _OURS = re.compile(r"\.?(glossary|index|blocks|lowerplaces|langdetect|phrase|wordfreq)-[^/]*"
-                   r"\.(pickle|sqlite3(-journal|-wal|-shm)?|tmp)\Z")
+                   r"\.(pickle|table|sqlite3(-journal|-wal|-shm)?|tmp)\Z")
 
 
 def cache_files(folder: Path) -> list[Path]:

@@ -51,7 +51,21 @@ class LineIndex:
 
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_WORD_CHAR = re.compile(r"\w")
+_is_word_char: dict[str, bool] = {}  # per process: an article brings few characters beyond ASCII
+
+
+def _word_chars(chars: str) -> str:
+    """Those of these (non-ASCII) characters that _WORD's \\w matches: Python's Unicode
+    database, which changes with its version, decides, not a copy of it in the core."""
+    out = []
+    for c in chars:
+        known = _is_word_char.get(c)
+        if known is None:
+            known = _is_word_char[c] = _WORD_CHAR.match(c) is not None
+        if known:
+            out.append(c)
+    return "".join(out)
 
 
 @dataclass
@@ -82,12 +96,11 @@ class Document:
 
     @cached_property
     def words(self) -> list[tuple[int, int, str]]:
-        """Word tokens of the prose as (start, end, word)."""
-        # re.split gives [gap, word, gap, word, ..., gap] in C; summing the lengths gives the
-        # offsets without a Python step per word (the same tokens as _WORD.finditer).
-        parts = _WORD_SPLIT.split(self.prose)
-        offsets = list(accumulate(map(len, parts)))
-        return list(zip(offsets[0:-1:2], offsets[1::2], parts[1::2], strict=True))
+        """Word tokens of the prose as (start, end, word): the matches of _WORD, found by the
+        compiled core in one pass, with the characters _WORD's \\w matches named by `re` itself."""
+        from termcheck import _core
+
+        return _core.words(self.prose, _word_chars(_core.non_ascii_chars(self.prose)))
 
     @cached_property
     def word_set(self) -> frozenset[str]:

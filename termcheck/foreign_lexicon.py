@@ -147,7 +147,7 @@ def _suffix_lang(word: str) -> str | None:
 BULK_AFTER = 3000
 _asked = 0
 _common: frozenset[str] | None = None
-_PLAIN_WORD = re.compile(r"[a-zà-öø-ÿğışœ]+\Z")  # as termcheck.wordfreq_cache reads them itself
+_PLAIN_WORD = re.compile(r"[a-zà-öø-ÿğışœ]+\Z")  # a word the core reads as itself (core/src/freq.rs)
 
 
 def _common_in_english(word: str) -> bool:
@@ -163,21 +163,12 @@ def _common_in_english(word: str) -> bool:
 
 
 def _read_common() -> frozenset[str] | None:
-    """Plain English words whose Zipf value rounds to EN_MAX or more, from termcheck's
-    wordfreq cache; None when the cache cannot tell."""
+    """Plain English words whose Zipf value rounds to EN_MAX or more, from the core's frequency
+    table; None when it cannot be had."""
     from termcheck import wordfreq_cache
 
-    if wordfreq_cache.zipf_frequency("the", "en") <= 0:
-        return None
-    try:
-        db = wordfreq_cache._connect()
-        if db is None or "en" not in wordfreq_cache._ready:
-            return None
-        least = 10 ** (EN_MAX - 0.005 - 9)
-        rows = db.execute("SELECT word FROM f WHERE lang = 'en' AND freq >= ?", (least,)).fetchall()
-    except Exception:
-        return None
-    return frozenset(w for (w,) in rows if _PLAIN_WORD.match(w))
+    listed = wordfreq_cache.tokens_at_least("en", 10 ** (EN_MAX - 0.005 - 9))
+    return None if listed is None else frozenset(w for w in listed if _PLAIN_WORD.match(w))
 
 
 @lru_cache(maxsize=100_000)

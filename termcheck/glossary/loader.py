@@ -47,7 +47,8 @@ def default_glossary_dir() -> Path:
     # importlib.resources costs a run ~20 ms).
     packaged = Path(__file__).parents[1] / "_glossaries"
     if packaged.is_dir():
-        return packaged
+        # In a checkout it is a link to glossaries/ (what the wheel ships), named by its target.
+        return packaged.resolve() if packaged.is_symlink() else packaged
     return Path(__file__).resolve().parents[2] / "glossaries"
 
 
