@@ -144,24 +144,10 @@ def lint(name: str, texts: list[str]) -> list[dict[str, Any]]:
 
 
 def read_true_errors(path: Path) -> dict[tuple[str, str, str, str], str]:
-    """(corpus, document, rule, flagged text) -> kind, from the reviewed table; exits naming the
-    file and line of a malformed row."""
-    table: dict[tuple[str, str, str, str], str] = {}
-    lines = path.read_text(encoding="utf-8").splitlines()
-    header = True
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header:
-            if tuple(cells) != _TRUE_ERROR_COLUMNS:
-                sys.exit(f"{path}:{number}: expected the header {chr(9).join(_TRUE_ERROR_COLUMNS)!r}")
-            header = False
-            continue
-        if len(cells) != len(_TRUE_ERROR_COLUMNS) or not all(c.strip() for c in cells):
-            sys.exit(f"{path}:{number}: a row needs {len(_TRUE_ERROR_COLUMNS)} non-empty tab-separated cells")
-        table[(cells[0], cells[1], cells[2], cells[3])] = cells[4]
-    return table
+    """(corpus, document, rule, flagged text) -> kind, from the reviewed table."""
+    from reviewed_table import rows
+
+    return {(c[0], c[1], c[2], c[3]): c[4] for _, c in rows(path, _TRUE_ERROR_COLUMNS)}
 
 
 def mark_true_errors(name: str, findings: list[dict[str, Any]], table: dict[tuple[str, str, str, str], str]) -> None:

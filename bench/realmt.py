@@ -210,23 +210,15 @@ def potet_outputs(folder: Path) -> list[Output]:
 
 
 def read_slips(path: Path) -> set[tuple[int, str, str]]:
-    """(reference line, rule, text digest) of the reviewed slips; exits naming the file and line
-    of a malformed row."""
-    rows: set[tuple[int, str, str]] = set()
-    header = True
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header:
-            if tuple(cells) != _SLIP_COLUMNS:
-                sys.exit(f"{path}:{number}: expected the header {chr(9).join(_SLIP_COLUMNS)!r}")
-            header = False
-            continue
-        if len(cells) != len(_SLIP_COLUMNS) or not cells[0].isdigit() or not all(c.strip() for c in cells):
-            sys.exit(f"{path}:{number}: a row needs a line number and {len(_SLIP_COLUMNS) - 1} more non-empty cells")
-        rows.add((int(cells[0]), cells[1], cells[2]))
-    return rows
+    """(reference line, rule, text digest) of the reviewed slips."""
+    from reviewed_table import rows
+
+    found = set()
+    for number, cells in rows(path, _SLIP_COLUMNS):
+        if not cells[0].isdigit():
+            sys.exit(f"{path}:{number}: the first cell is the reference's line number")
+        found.add((int(cells[0]), cells[1], cells[2]))
+    return found
 
 
 def text_digest(text: str) -> str:
