@@ -45,6 +45,9 @@ def flagged(tmp_path: Path, text: str, lang: str = "en") -> list[str]:
      "German"),
     # long words English does not list and one source language does, rarely
     ("The show stars the baladista Michael Bublé and other guests.", "baladista", "Spanish"),
+    # source words with a letter doubled, dropped or swapped, which no list knows
+    ("Analysts said the firm technlogique would be sold to investors.", "technlogique", "French"),
+    ("Regulators said the conccurrence between the two banks had grown.", "conccurrence", "French"),
     # hyphenated source compounds
     ("The social-libéral wing of the party voted against the bill.", "social-libéral", "French"),
     # German nouns kept whole after an English word
@@ -82,6 +85,8 @@ def test_flagged(tmp_path: Path, text: str, word: str, language: str) -> None:
     "Details are on www.bundesregierung.de/aktuelles and from @regierungssprecher on Twitter.",
     # English words wordfreq does not list: British spellings, misspellings
     "Market capitalisations fell as conterfeit goods flooded the shops.",
+    # English derivations wordfreq does not list, one letter from a source word
+    "Pakistan will retender for palm oil, and the rechargers of the phones were recalled.",
     # a sentence whose names are in a language the rule does not know
     "The event was backed by Všeobecná zdravotní pojišťovna, the insurer.",
 ])
