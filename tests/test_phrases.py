@@ -857,6 +857,8 @@ CASES: list[tuple[str, str, str, str, str]] = [
      "The court affirmed the ruling, and in a statement the ministry welcomed it."),
     ("fr-degradation-de-la-note", "Markets feared a deterioration of the note of France.", "deterioration of the note",
      "downgrade of the rating", "Markets feared a deterioration of the economy, the note said."),
+    ("fr-partisans-de", "Partisans of Bashar al-Assad rallied in Damascus on Sunday.", "Partisans", "Supporters",
+     "Tito's partisans of the Second World War fought in the mountains."),
 ]
 
 # Clean English news sentences that use the look-alike words in their English sense:
