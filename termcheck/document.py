@@ -51,6 +51,9 @@ class LineIndex:
 
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Lone surrogates (a JSON request may carry them) cannot cross into the core as UTF-8; they are
+# no word characters, and U+FFFD, which is none either, stands in for each, one for one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _WORD_CHAR = re.compile(r"\w")
 _is_word_char: dict[str, bool] = {}  # per process: an article brings few characters beyond ASCII
 
@@ -100,7 +103,10 @@ class Document:
         compiled core in one pass, with the characters _WORD's \\w matches named by `re` itself."""
         from termcheck import _core
 
-        return _core.words(self.prose, _word_chars(_core.non_ascii_chars(self.prose)))
+        prose = self.prose
+        if not prose.isascii() and _SURROGATE.search(prose):
+            prose = _SURROGATE.sub("\ufffd", prose)
+        return _core.words(prose, _word_chars(_core.non_ascii_chars(prose)))
 
     @cached_property
     def word_set(self) -> frozenset[str]:
