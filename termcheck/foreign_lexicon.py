@@ -237,6 +237,18 @@ _ENGLISH_PREFIXES = ("re", "un", "non", "pre", "post", "over", "under", "out", "
                      "super", "inter", "anti", "multi", "semi", "mini", "micro", "mega", "tele", "self")
 
 
+def _one_edit(word: str) -> set[str]:
+    """The words one edit away: a letter deleted, two neighbours swapped, a letter changed or added."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    n = len(word)
+    near = {word[:i] + word[i + 1:] for i in range(n)}
+    near |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1)}
+    near |= {word[:i] + c + word[i + 1:] for i in range(n) for c in letters}
+    near |= {word[:i] + c + word[i:] for i in range(n + 1) for c in letters}
+    near.discard(word)
+    return near
+
+
 def _english_derivation(word: str) -> bool:
     """An English prefix on an English word, or one with an English ending."""
     for prefix in _ENGLISH_PREFIXES:
@@ -249,13 +261,7 @@ def _english_derivation(word: str) -> bool:
 def _misspelt_source(word: str) -> str | None:
     """The source language with a common word one edit away (a letter deleted, doubled, swapped
     or changed), or None."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    n = len(word)
-    near = {word[:i] + word[i + 1:] for i in range(n)}
-    near |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1)}
-    near |= {word[:i] + c + word[i + 1:] for i in range(n) for c in letters}
-    near |= {word[:i] + c + word[i:] for i in range(n + 1) for c in letters}
-    near.discard(word)
+    near = _one_edit(word)
     from termcheck.wordfreq_cache import zipf_many  # one call into the core per language, not ~400
 
     words = sorted(near)
@@ -289,13 +295,7 @@ def _english_shaped(word: str) -> bool:
             return True
     if not word.isascii() or "-" in word or "'" in word or "’" in word or len(word) < NEAR_MIN_LEN:
         return False
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    n = len(word)
-    near = {word[:i] + word[i + 1:] for i in range(n)}
-    near |= {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1)}
-    near |= {word[:i] + c + word[i + 1:] for i in range(n) for c in letters}
-    near |= {word[:i] + c + word[i:] for i in range(n + 1) for c in letters}
-    near.discard(word)
+    near = _one_edit(word)
     return any(zipf(w, "en") >= NEAR_EN for w in near)
 
 
