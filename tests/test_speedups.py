@@ -125,3 +125,38 @@ def test_proper_noun_runs_equal_the_plain_state_machine(text: str) -> None:
 
     got = [[(t.start, t.end, t.text) for t in run] for run in proper_noun_runs(text)]
     assert got == [[(t.start, t.end, t.text) for t in run] for run in reference_proper_noun_runs(text)]
+
+
+# Pieces of every construction of TC303 (rules/constructions.py), cut and mixed with the words
+# and marks around them, in several cases: the key prefilter must keep every match.
+CONSTRUCTION_PIECES = [
+    "the biggest bank of the world", "50% of chances", "in the value of $", "a 52 years old woman",
+    "leave the power", "the whole Asia", "at the time of a press conference", "According to the opinion of",
+    "It is enough to look", "made of her a", "of the health.", "In the last years", "in the line of the",
+    "elections of the next year", "on the early Monday morning", "is valid also for", "arrived up to the",
+    "The thing is clear", "For something,", "In what concerns", "count with the", "It explained that",
+    "\", affirmed the minister", "a prison of Missouri", "a restaurant of Niamey on", "in Czech Republic",
+    "the park Zuccotti", "the company Vodafone", "qualified the decision as a", "described it like a",
+    "declared to want to", "the head of French diplomacy", "Foodwatch-chief Thilo", "the France", "the UBS said",
+    "the arrogant Germany", "the mayor Wolfgang Kellner", "detailed that", "the", "of", "a", "world", "power",
+    " ", " ", "\n", ",", ".", "-", "'", "’", "\"", "x", "1",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.tuples(st.sampled_from(CONSTRUCTION_PIECES),
+                                 st.sampled_from([str, str.upper, str.lower, str.title]),
+                                 st.integers(0, 6)), max_size=14))
+def test_construction_key_prefilter_finds_what_every_pattern_finds(pieces: list[tuple[str, object, int]]) -> None:
+    from termcheck.rules import constructions
+
+    # Whole pieces, their changed case, or a piece with its first few characters cut off.
+    prose = "".join(case(p)[cut if cut < 3 else 0:] for p, case, cut in pieces)  # type: ignore[operator]
+    families = [constructions._inverted_reporting_verb, constructions._of_place, constructions._missing_article,
+                constructions._generic_before_name, constructions._noun_before_name, constructions._describing,
+                constructions._patterns]
+    fast = [repr(f) for family in families for f in family(prose)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(constructions, "_may_match", lambda prose, source: True)
+        plain = [repr(f) for family in families for f in family(prose)]
+    assert fast == plain
