@@ -160,3 +160,52 @@ def test_construction_key_prefilter_finds_what_every_pattern_finds(pieces: list[
         patch.setattr(constructions, "_may_match", lambda prose, source: True)
         plain = [repr(f) for family in families for f in family(prose)]
     assert fast == plain
+
+
+# TC304's patterns as they were written first, each starting with its test of the character before.
+def plain_number_patterns() -> dict[str, str]:
+    from termcheck.rules.number_formats import _MONTHS, _UNIT
+
+    return {
+        "_DECIMAL_COMMA": rf"(?<![\d.,])(\d{{1,3}}),(\d{{1,2}})(?![\d,])(?=[ \t]?{_UNIT})",
+        "_THOUSANDS_DOTS": r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]?\d)|(?<![\d.,])\d{1,3}\.000(?![\d.,]?\d)"
+                           r"|(?<![\d.,$€£])\d{1,3}\.\d{3}(?![\d.,]?\d)(?=[ \t](?:people|persons|inhabitants|euros|"
+                           r"dollars|residents|cases|deaths|soldiers|jobs|votes|copies|visitors|spectators|refugees|"
+                           r"migrants|employees|workers)\b)",
+        "_MILLIARD": r"(?<![\w-])(\d+(?:[.,]\d+)?)[ \t]+(milliards?|Milliarden?)(?![\w-])",
+        "_DAY_OF_MONTH": rf"(?<![\w-])(?:[Tt]he )?([1-9]|[12]\d|3[01]) of ({_MONTHS})(?![\w-])",
+        "_DECADE_OF_CENTURY": r"(?<![\w-])([Tt]he) ([2-9]0)s? of the (?:last|past|previous) century(?![\w-])",
+        "_PLURAL_MILLIONS": r"(?<![\w.,£$€-])(\d+(?:[.,]\d+)?)[ \t]+(millions|billions)(?:[ \t]+of)?(?![\w-])",
+    }
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.lists(st.sampled_from(["1", "12", "285", "7", "90", "0", "٣", ",", ".", "$", "€", "-", "a", "x1",
+                                      " ", " ", "\t", "\n", ",9", ".000", ".234", " billion", "%", " per cent",
+                                      " euros", " people", " milliards", " Milliarden", " millions of", " billions",
+                                      " of October", " of May", "the ", "The ", "s of the last century",
+                                      " of the past century", "bn"]), max_size=16).map("".join))
+def test_number_patterns_with_their_prefilters_match_as_the_plain_ones(text: str) -> None:
+    from termcheck.rules import number_formats as nf
+
+    prefilters = {"_DECIMAL_COMMA": nf._DECIMAL_COMMA_KEY.search(text),
+                  "_THOUSANDS_DOTS": nf._THOUSANDS_DOTS_KEY.search(text), "_MILLIARD": "illiard" in text,
+                  "_DAY_OF_MONTH": nf._after_digit(nf._DAY_OF_MONTH_KEY, text),
+                  "_DECADE_OF_CENTURY": nf._DECADE_OF_CENTURY_KEY.search(text),
+                  "_PLURAL_MILLIONS": nf._PLURAL_MILLIONS_KEY.search(text)}
+    for name, pattern in plain_number_patterns().items():
+        fast = [(m.span(), m.groups()) for m in getattr(nf, name).finditer(text)] if prefilters[name] else []
+        assert fast == [(m.span(), m.groups()) for m in re.finditer(pattern, text)], name
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(["czechs", "czech", "french", "uruguay", "guinea-bissau", "guinea", "'", "’",
+                                      "s", "x", ".", "com", "@", "#", "/", "-", "_", ":", " ", " ", "\n", "Czechs",
+                                      "france", "24", "é", "iraqi", "iraqis", "un", "czechs'x", "uruguay’s"]),
+                     max_size=20).map("".join))
+def test_lower_case_names_found_from_the_word_set_as_by_the_whole_scan(text: str) -> None:
+    from termcheck.document import Document
+    from termcheck.rules.name_case import _lower_name_matches, _lower_names
+
+    got = [m.span() for m in _lower_name_matches(Document(Path("a.txt"), text))]
+    assert got == [m.span() for m in _lower_names().finditer(text)]
