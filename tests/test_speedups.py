@@ -209,3 +209,18 @@ def test_lower_case_names_found_from_the_word_set_as_by_the_whole_scan(text: str
 
     got = [m.span() for m in _lower_name_matches(Document(Path("a.txt"), text))]
     assert got == [m.span() for m in _lower_names().finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(["the", "The", "THE", " ", " ", "\n", "-", "x", "France", "UBS", "said", "head",
+                                      "of", "French", "diplomacy", "whole", "Asia", "thing", "is", "clear", "mayor",
+                                      "Wolfgang", "Kellner", "company", "Vodafone", "arrogant", "Germany", ".", ",",
+                                      "tithe", "Euro 2012", "'s"]), max_size=24).map("".join))
+def test_patterns_run_by_case_match_as_the_whole_pattern(text: str) -> None:
+    from termcheck.rules import constructions as c
+
+    patterns = [c._article_name(), c._article_word_name(), c._TITLE, c._NOUN_NAME, *(p for _, p, _, _ in c._PATTERNS)]
+    assert sum(c._by_case(p.pattern, p.flags) is not None for p in patterns) >= 7
+    for p in patterns:
+        plain = [(m.span(), m.groups()) for m in p.finditer(text)]
+        assert [(m.span(), m.groups()) for m in c._finditer(p, text)] == plain

@@ -95,7 +95,7 @@ def construction(doc: Document, dctx: DocContext) -> Iterator[Finding]:
 
 
 def _article_before_name(prose: str) -> Iterator[Finding]:
-    for m in _article_name().finditer(prose):
+    for m in _finditer(_article_name(), prose):
         if not _ends_noun_phrase(prose, m.end()):
             continue
         name = m.group(2)
@@ -121,7 +121,7 @@ def _article_word_name() -> re.Pattern[str]:
 
 
 def _article_before_word_name(prose: str) -> Iterator[Finding]:
-    for m in _article_word_name().finditer(prose):
+    for m in _finditer(_article_word_name(), prose):
         if not _ends_noun_phrase(prose, m.end()):
             continue
         word, name = m.group(2), m.group(3)
@@ -146,7 +146,7 @@ _TITLE = re.compile(
 def _title_before_name(prose: str) -> Iterator[Finding]:
     from termcheck.lexicon import zipf
 
-    for m in _TITLE.finditer(prose):
+    for m in _finditer(_TITLE, prose):
         title, name = m.group(2), m.group(3)
         first = name.split()[0]
         # "the General Assembly", "the King Fahd Causeway", "the President Hotel": a common
@@ -289,7 +289,7 @@ _NOUN_NAME = re.compile(
 def _noun_before_name(prose: str) -> Iterator[Finding]:
     if not _may_match(prose, _NOUN_NAME.pattern):
         return
-    for m in _NOUN_NAME.finditer(prose):
+    for m in _finditer(_NOUN_NAME, prose):
         name, noun = m.group(3), m.group(2)
         english = [f"{m.group(1)} {name} {noun}", name]
         yield construction.finding(m.start(), m.end(), f"'{m.group()}': English puts the name first "
@@ -465,7 +465,7 @@ def _patterns(prose: str) -> Iterator[Finding]:
     for entry, pattern, message, template in _PATTERNS:
         if not _may_match(prose, _source(pattern)):
             continue
-        for m in pattern.finditer(prose):
+        for m in _finditer(pattern, prose):
             if entry == "superlative-of-the-world":
                 start, end, suggestions = m.start(1), m.end(1), ["in the world"]
             elif entry == "it-for-a-person":
@@ -544,3 +544,39 @@ def _gate() -> _Gate:
 def _may_match(prose: str, source: str) -> bool:
     """False only where the pattern (its text, as _source gives it) cannot match `prose`."""
     return _gate().may_match(prose, source)
+
+
+# 'the' or 'The' starts many of the patterns above, after a test of the character before; re
+# then tries that test at every character of the text, and a class such as [Tt] first is not
+# much faster. Such a pattern is run as two, one per case, each starting with its literal
+# ('The ' or 'the ', which re finds quickly) and the test made after it ((?<![\w-]The ): the same
+# character, looked at four steps later): the two never match at one place, and the leftmost
+# of their next matches is, each time, the whole pattern's next match.
+_THE_LEADS = (r"(?<![\w-])([Tt]he) ", r"(?<![\w-])([Tt])he ")
+
+
+@lru_cache(maxsize=64)
+def _by_case(source: str, flags: int) -> tuple[re.Pattern[str], ...] | None:
+    for lead in _THE_LEADS:
+        if source.startswith(lead):
+            group = lead[len(r"(?<![\w-])"):]
+            rest = source[len(lead):]
+            return tuple(re.compile(group.replace("[Tt]", t) + rf"(?<![\w-]{t}he )" + rest, flags) for t in "Tt")
+    return None
+
+
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), by case where the pattern starts with a test and 'the' (above)."""
+    split = _by_case(pattern.pattern, pattern.flags)
+    if split is None:
+        yield from pattern.finditer(text)
+        return
+    found = [p.search(text) for p in split]
+    while True:
+        live = [m for m in found if m is not None]
+        if not live:
+            return
+        first = min(live, key=lambda m: m.start())
+        yield first
+        end = first.end()  # never empty: 'the ' at least
+        found = [m if m is None or m.start() >= end else p.search(text, end) for p, m in zip(split, found, strict=True)]
