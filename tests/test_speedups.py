@@ -224,3 +224,24 @@ def test_patterns_run_by_case_match_as_the_whole_pattern(text: str) -> None:
     for p in patterns:
         plain = [(m.span(), m.groups()) for m in p.finditer(text)]
         assert [(m.span(), m.groups()) for m in c._finditer(p, text)] == plain
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.lists(st.sampled_from(["in the value of", " to", " $1", " about 5", "of the health", "of the energy",
+                                      " for", ".", ",", " ", "\n", "50", "7.5", "x", "-", "% of chances",
+                                      " % of probability",
+                                      "It", "It explained", " explained", " that", ":", ". ", "? ", "!\"", "”", "; ",
+                                      "a 52 years old woman", "The 3 year old boy", "co-chairman Liam",
+                                      "Foodwatch-chief Thilo", "Foodwatch", "-chief", " Thilo", "it pointed out",
+                                      ".” ", "!\" ", "It explained that", "It pointed out:", "x It declared,"]),
+                     max_size=16).map("".join))
+def test_faster_construction_patterns_match_as_their_own(text: str) -> None:
+    from termcheck.rules import constructions as c
+
+    patterns = {entry: pattern for entry, pattern, _, _ in c._PATTERNS}
+    for entry, (fast, key) in c._faster().items():
+        plain = [(m.span(), m.groups()) for m in patterns[entry].finditer(text)]
+        if key is None or key.search(text):
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == plain, entry
+        else:
+            assert plain == [], entry
