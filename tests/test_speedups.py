@@ -219,7 +219,8 @@ def test_lower_case_names_found_from_the_word_set_as_by_the_whole_scan(text: str
 def test_patterns_run_by_case_match_as_the_whole_pattern(text: str) -> None:
     from termcheck.rules import constructions as c
 
-    patterns = [c._article_name(), c._article_word_name(), c._TITLE, c._NOUN_NAME, *(p for _, p, _, _ in c._PATTERNS)]
+    patterns = [re.compile(c._article_name()), re.compile(c._article_word_name()), c._TITLE, c._NOUN_NAME,
+                *(p for _, p, _, _ in c._PATTERNS)]
     assert sum(c._by_case(p.pattern, p.flags) is not None for p in patterns) >= 7
     for p in patterns:
         plain = [(m.span(), m.groups()) for m in p.finditer(text)]
@@ -245,3 +246,20 @@ def test_faster_construction_patterns_match_as_their_own(text: str) -> None:
             assert [(m.span(), m.groups()) for m in fast.finditer(text)] == plain, entry
         else:
             assert plain == [], entry
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.lists(st.sampled_from(["the park Zuccotti", "The stadium Maksimir", "the theatre Royal", "theater",
+                                      "park", "street", " ", " ", "\n", "-", "x", "The", "the ", "Monday", "Zuccotti",
+                                      "DETAILED that", "detailed", "Informed", "Sustained", "evo\u212aed", " that",
+                                      "that", "was informed that", ".", ",", "'", "é", "evoked that", "Valued that"]),
+                     max_size=16).map("".join))
+def test_constructions_tried_at_their_places_match_as_finditer(text: str) -> None:
+    from termcheck.rules import constructions as c
+
+    families = [c._generic_before_name, c._speech_verb_that]
+    fast = [repr(f) for family in families for f in family(text)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(c, "_matches_at", lambda pattern, text, starts: pattern.finditer(text))
+        plain = [repr(f) for family in families for f in family(text)]
+    assert fast == plain

@@ -28,12 +28,13 @@ PRESS_REPORTING_VERBS: list[str] = _WORDS["press_reporting_verbs"]
 SAID_VERBS = frozenset(_WORDS["said_verbs"])
 
 
+# Pattern texts, compiled by _finditer as it runs them (the two forms by case, not the whole).
 @lru_cache(maxsize=1)
-def _article_name() -> re.Pattern[str]:
+def _article_name() -> str:
     names = alternation(lexicon("countries")["no_article"] + _WORDS["organisations_no_article"])
     # "the France." / "of the France and" / "the Nebraska," / "the UBS said" -- but not "the France team",
     # "the Iraq war", "the Spain-based", "the France Telecom": what follows decides (below).
-    return re.compile(rf"(?<![\w-])([Tt]he) ({names}|Euro 20\d\d)(?![\w'’-])")
+    return rf"(?<![\w-])([Tt]he) ({names}|Euro 20\d\d)(?![\w'’-])"
 
 
 # A single line break is a space (hard-wrapped copy: "the Iran\narms deal"); a blank line ends it.
@@ -115,9 +116,9 @@ _ENGLISH_WITH_THE = ("first|last|same|whole|entire|new|old|former|modern|present
 
 
 @lru_cache(maxsize=1)
-def _article_word_name() -> re.Pattern[str]:
+def _article_word_name() -> str:
     names = alternation(lexicon("countries")["no_article"])
-    return re.compile(rf"(?<![\w-])([Tt]he) (?!(?:{_ENGLISH_WITH_THE})\b)([a-z]+) ({names})(?![\w'’-])")
+    return rf"(?<![\w-])([Tt]he) (?!(?:{_ENGLISH_WITH_THE})\b)([a-z]+) ({names})(?![\w'’-])"
 
 
 def _article_before_word_name(prose: str) -> Iterator[Finding]:
@@ -264,15 +265,18 @@ def _missing_article(prose: str) -> Iterator[Finding]:
 _NOT_A_NAME = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
                "|June|July|August|September|October|November|December|The|In|On|At|He|She|It|They|We|I|A|An"
                "|But|And|Mr|Mrs|Ms|Dr|This|That|These|Those|If|When|As|So|Or|Of|For|To|By|With|From")
+_GENERIC_NOUNS = ("park", "street", "square", "avenue", "boulevard", "palace", "stadium", "airport", "cathedral",
+                  "prison", "theatre", "theater")
 _GENERIC_NAME = re.compile(
-    r"(?<![\w-])(?:[Tt]he )?(park|street|square|avenue|boulevard|palace|stadium|airport|cathedral|prison|theatre"
-    rf"|theater) (?!(?:{_NOT_A_NAME})\b)([A-Z][a-zà-ÿ]+)(?![\w'’-])")
+    rf"(?<![\w-])(?:[Tt]he )?({'|'.join(_GENERIC_NOUNS)}) (?!(?:{_NOT_A_NAME})\b)([A-Z][a-zà-ÿ]+)(?![\w'’-])")
 
 
 def _generic_before_name(prose: str) -> Iterator[Finding]:
     if not _may_match(prose, _GENERIC_NAME.pattern):
         return
-    for m in _GENERIC_NAME.finditer(prose):
+    # A match starts at its noun or at 'the ' before it: only those places are tried.
+    starts = [at - back for noun in _GENERIC_NOUNS for at in _places(prose, noun + " ") for back in (0, 4)]
+    for m in _matches_at(_GENERIC_NAME, prose, starts):
         english = f"{m.group(2)} {m.group(1).capitalize()}"
         yield construction.finding(m.start(), m.end(), f"'{m.group()}': English puts the name first ('{english}')",
                                    suggestions=[english], entry="generic-before-name")
@@ -305,8 +309,13 @@ _PASSIVE_BEFORE = re.compile(r"(?:\b(?:am|is|are|was|were|be|been|being|get|gets
                              r"(?: [a-z]+ly)?|[\w-]+ly,?) $", re.IGNORECASE)
 
 
+_SPEECH_VERB_LENGTHS = sorted({len(v) for v in _SPEECH_VERBS})  # re matches a letter in any case as one
+
+
 def _speech_verb_that(prose: str) -> Iterator[Finding]:
-    for m in _SPEECH_THAT.finditer(prose):
+    # A match starts a verb's length before ' that': only those places are tried.
+    starts = [at - n for at in _places(prose, " that") for n in _SPEECH_VERB_LENGTHS]
+    for m in _matches_at(_SPEECH_THAT, prose, starts):
         if _PASSIVE_BEFORE.search(prose, max(0, m.start() - 40), m.start()):
             continue  # 'was informed that', 'rest assured that'
         verb = m.group(1)
@@ -569,11 +578,12 @@ def _by_case(source: str, flags: int) -> tuple[re.Pattern[str], ...] | None:
     return None
 
 
-def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _finditer(pattern: re.Pattern[str] | str, text: str) -> Iterator[re.Match[str]]:
     """pattern.finditer(text), by case where the pattern starts with a test and 'the' (above)."""
-    split = _by_case(pattern.pattern, pattern.flags)
+    source, flags = (pattern, 0) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
+    split = _by_case(source, flags)
     if split is None:
-        yield from pattern.finditer(text)
+        yield from (re.compile(source, flags) if isinstance(pattern, str) else pattern).finditer(text)
         return
     found = [p.search(text) for p in split]
     while True:
@@ -618,3 +628,24 @@ def _faster() -> dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]:
                                                                            " years? old")),
         "hyphenated-title": (patterns["hyphenated-title"], _tail(patterns["hyphenated-title"], "-(")),
     }
+
+
+def _places(text: str, literal: str) -> Iterator[int]:
+    """Where `literal` occurs in `text` (str.find, much faster than a scan by re)."""
+    at = text.find(literal)
+    while at >= 0:
+        yield at
+        at = text.find(literal, at + 1)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern whose every match starts at one of `starts`
+    (tests/test_speedups.py compares them): each place tried in order, never inside the previous
+    match, as finditer would."""
+    end = 0
+    for at in sorted(set(starts)):
+        if at >= end:
+            m = pattern.match(text, at)
+            if m:
+                yield m
+                end = m.end()
