@@ -252,12 +252,19 @@ def test_faster_construction_patterns_match_as_their_own(text: str) -> None:
 @given(text=st.lists(st.sampled_from(["the park Zuccotti", "The stadium Maksimir", "the theatre Royal", "theater",
                                       "park", "street", " ", " ", "\n", "-", "x", "The", "the ", "Monday", "Zuccotti",
                                       "DETAILED that", "detailed", "Informed", "Sustained", "evo\u212aed", " that",
-                                      "that", "was informed that", ".", ",", "'", "é", "evoked that", "Valued that"]),
+                                      "that", "was informed that", ".", ",", "'", "é", "evoked that", "Valued that",
+                                      "\", affirmed the minister", "”, estimated the", "»", "’ ",
+                                      "a prison of Missouri", "their most visited city of the world",
+                                      "An airport of Niamey on", "a bank of Chad.", "in Czech Republic", "And",
+                                      " United States", "between Netherlands", "described it like a",
+                                      "considered like \"", "the biggest bank of the world", "their most x y",
+                                      " of the world", "its first"]),
                      max_size=16).map("".join))
 def test_constructions_tried_at_their_places_match_as_finditer(text: str) -> None:
     from termcheck.rules import constructions as c
 
-    families = [c._generic_before_name, c._speech_verb_that]
+    families = [c._generic_before_name, c._speech_verb_that, c._inverted_reporting_verb, c._of_place,
+                c._missing_article, c._describing, c._patterns]
     fast = [repr(f) for family in families for f in family(text)]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(c, "_matches_at", lambda pattern, text, starts: pattern.finditer(text))

@@ -174,7 +174,8 @@ _INVERSION = re.compile(
 def _inverted_reporting_verb(prose: str) -> Iterator[Finding]:
     if not _may_match(prose, _INVERSION.pattern):
         return
-    for m in _INVERSION.finditer(prose):
+    starts = [at + 1 for quote in "\"”»’" for at in _places(prose, quote)]  # a match starts after one
+    for m in _matches_at(_INVERSION, prose, starts):
         verb = m.group(1)
         start = m.start(1)
         end = m.end() - (len(m.group()) - len(m.group().rstrip()))
@@ -224,15 +225,18 @@ def _of_place(prose: str) -> Iterator[Finding]:
     or says 'in'."""
     if not _may_match(prose, _noun_of_place_source()) and not _may_match(prose, _noun_of_town_source()):
         return
+    # A match starts with 'a' or 'an' before ' NOUN of ': only those places are tried.
+    starts = [at - back for noun in _WORDS["nouns_before_place"] for at in _places(prose, f" {noun} of ")
+              for back in (1, 2)]
     seen: set[int] = set()  # a country or state found first is not a town as well
-    for m in _noun_of_place().finditer(prose):
+    for m in _matches_at(_noun_of_place(), prose, starts):
         seen.add(m.start())
         article = "an" if m.group(3)[0] in "AEIOU" else "a"
         suggestion = f"{article.capitalize() if m.group(1)[0] == 'A' else article} {m.group(3)} {m.group(2)}"
         yield construction.finding(m.start(), m.end(), f"'{m.group()}': English writes '{suggestion}' "
                                    f"(or '{m.group(1)} {m.group(2)} in {m.group(3)}')",
                                    suggestions=[suggestion], entry="noun-of-place")
-    for m in _noun_of_town().finditer(prose):
+    for m in _matches_at(_noun_of_town(), prose, starts):
         if m.start() in seen or m.group(3).endswith(_PEOPLE_ENDINGS):
             continue  # 'a team of Americans', 'a family of Chinese descent' are people, not a town
         suggestion = f"{m.group(1)} {m.group(2)} in {m.group(3)}"
@@ -242,16 +246,20 @@ def _of_place(prose: str) -> Iterator[Finding]:
 
 # Names that English writes with "the", which MT drops when the source has none ('en
 # République tchèque', 'in Czech Republic').
-_TAKES_THE = re.compile(
-    r"(?<![\w-])(?:in|of|to|from|for|with|by|at|on|against|between|and|In|Of|To|From|For|With|By|At|On|Against"
-    r"|Between) (Czech Republic|United States|United Kingdom|Netherlands|Philippines|United Arab Emirates"
-    r"|Dominican Republic|Central African Republic)(?![\w'’-])")
+_TAKES_THE_BEFORE = ("in", "of", "to", "from", "for", "with", "by", "at", "on", "against", "between", "and", "In",
+                     "Of", "To", "From", "For", "With", "By", "At", "On", "Against", "Between")
+_TAKES_THE_NAMES = ("Czech Republic", "United States", "United Kingdom", "Netherlands", "Philippines",
+                    "United Arab Emirates", "Dominican Republic", "Central African Republic")
+_TAKES_THE = re.compile(rf"(?<![\w-])(?:{'|'.join(_TAKES_THE_BEFORE)}) ({'|'.join(_TAKES_THE_NAMES)})(?![\w'’-])")
 
 
 def _missing_article(prose: str) -> Iterator[Finding]:
     if not _may_match(prose, _TAKES_THE.pattern):
         return
-    for m in _TAKES_THE.finditer(prose):
+    # A match starts with a word and a space before a name: only those places are tried.
+    starts = [at - len(word) - 1 for name in _TAKES_THE_NAMES for at in _places(prose, name)
+              for word in _TAKES_THE_BEFORE]
+    for m in _matches_at(_TAKES_THE, prose, starts):
         if not _ends_noun_phrase(prose, m.end()):
             continue  # "in United States history": the name modifies a noun
         name = m.group(1)
@@ -333,8 +341,9 @@ _WHOLE_PLACES = alternation([*_WORDS_COUNTRIES, "Europe", "Asia", "Africa", "Ame
 # file and the WMT12 and Potet references; 0.03-0.04 in WMT12 MT.
 _QUALIFIED_AS = re.compile(r"(?<![\w-])(qualif(?:y|ies|ied|ying)) (?:the|a|an|this|that|these|his|her|their|its)"
                            r" (?:[\w-]+ ){1,3}(?:as|like|of) (?:an?\b|[\"“]|\w+ly\b)")
-_DESCRIBED_LIKE = re.compile(r"(?<![\w-])(?:described|describes|describe|describing|considered"
-                             r"|considers|defined|defines) (?:[\w-]+ ){0,3}(like) (?=an?\b|[\"“])")
+_DESCRIBING_VERBS = ("described", "describes", "describe", "describing", "considered", "considers", "defined",
+                     "defines")
+_DESCRIBED_LIKE = re.compile(rf"(?<![\w-])(?:{'|'.join(_DESCRIBING_VERBS)}) (?:[\w-]+ ){{0,3}}(like) (?=an?\b|[\"“])")
 _DESCRIBE = {"qualify": "describe", "qualifies": "describes", "qualified": "described", "qualifying": "describing"}
 
 
@@ -344,7 +353,10 @@ def _describing(prose: str) -> Iterator[Finding]:
         yield construction.finding(m.start(1), m.end(1), f"'{verb}' something 'as' is the source's 'calificar de' "
                                    f"('qualifier de'): English says '{_DESCRIBE[verb.lower()]}' it as",
                                    suggestions=[_DESCRIBE[verb.lower()]], entry="qualified-as")
-    for m in _DESCRIBED_LIKE.finditer(prose) if _may_match(prose, _DESCRIBED_LIKE.pattern) else ():
+    # A match starts with its verb: only those places are tried.
+    starts = [at for verb in _DESCRIBING_VERBS for at in _places(prose, verb)] \
+        if _may_match(prose, _DESCRIBED_LIKE.pattern) else []
+    for m in _matches_at(_DESCRIBED_LIKE, prose, starts):
         yield construction.finding(m.start(1), m.end(1), "'described like a' is the source's 'como': English "
                                    "describes something 'as' a", suggestions=["as"], entry="described-like")
 
@@ -478,7 +490,12 @@ def _patterns(prose: str) -> Iterator[Finding]:
         fast, key = faster.get(entry, (pattern, None))
         if key is not None and not key.search(prose):
             continue
-        for m in _finditer(fast, prose):
+        if entry == "superlative-of-the-world":  # starts with 'the', 'its', 'his', 'her' or 'their' before one
+            found = _matches_at(pattern, prose, [at - back for word in _SUPERLATIVES.split("|")
+                                                 for at in _places(prose, f" {word} ") for back in (3, 5)])
+        else:
+            found = _finditer(fast, prose)
+        for m in found:
             if entry == "superlative-of-the-world":
                 start, end, suggestions = m.start(1), m.end(1), ["in the world"]
             elif entry == "it-for-a-person":
