@@ -126,3 +126,148 @@ def test_proper_noun_runs_equal_the_plain_state_machine(text: str) -> None:
 
     got = [[(t.start, t.end, t.text) for t in run] for run in proper_noun_runs(text)]
     assert got == [[(t.start, t.end, t.text) for t in run] for run in reference_proper_noun_runs(text)]
+
+
+# Pieces of every construction of TC303 (rules/constructions.py), cut and mixed with the words
+# and marks around them, in several cases: the key prefilter must keep every match.
+CONSTRUCTION_PIECES = [
+    "the biggest bank of the world", "50% of chances", "in the value of $", "a 52 years old woman",
+    "leave the power", "the whole Asia", "at the time of a press conference", "According to the opinion of",
+    "It is enough to look", "made of her a", "of the health.", "In the last years", "in the line of the",
+    "elections of the next year", "on the early Monday morning", "is valid also for", "arrived up to the",
+    "The thing is clear", "For something,", "In what concerns", "count with the", "It explained that",
+    "\", affirmed the minister", "a prison of Missouri", "a restaurant of Niamey on", "in Czech Republic",
+    "the park Zuccotti", "the company Vodafone", "qualified the decision as a", "described it like a",
+    "declared to want to", "the head of French diplomacy", "Foodwatch-chief Thilo", "the France", "the UBS said",
+    "the arrogant Germany", "the mayor Wolfgang Kellner", "detailed that", "the", "of", "a", "world", "power",
+    " ", " ", "\n", ",", ".", "-", "'", "’", "\"", "x", "1",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(pieces=st.lists(st.tuples(st.sampled_from(CONSTRUCTION_PIECES),
+                                 st.sampled_from([str, str.upper, str.lower, str.title]),
+                                 st.integers(0, 6)), max_size=14))
+def test_construction_key_prefilter_finds_what_every_pattern_finds(pieces: list[tuple[str, object, int]]) -> None:
+    from termcheck.rules import constructions
+
+    # Whole pieces, their changed case, or a piece with its first few characters cut off.
+    prose = "".join(case(p)[cut if cut < 3 else 0:] for p, case, cut in pieces)  # type: ignore[operator]
+    families = [constructions._inverted_reporting_verb, constructions._of_place, constructions._missing_article,
+                constructions._generic_before_name, constructions._noun_before_name, constructions._describing,
+                constructions._patterns]
+    fast = [repr(f) for family in families for f in family(prose)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(constructions, "_may_match", lambda prose, source: True)
+        plain = [repr(f) for family in families for f in family(prose)]
+    assert fast == plain
+
+
+# TC304's patterns as they were written first, each starting with its test of the character before.
+def plain_number_patterns() -> dict[str, str]:
+    from termcheck.rules.number_formats import _MONTHS, _UNIT
+
+    return {
+        "_DECIMAL_COMMA": rf"(?<![\d.,])(\d{{1,3}}),(\d{{1,2}})(?![\d,])(?=[ \t]?{_UNIT})",
+        "_THOUSANDS_DOTS": r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d.,]?\d)|(?<![\d.,])\d{1,3}\.000(?![\d.,]?\d)"
+                           r"|(?<![\d.,$€£])\d{1,3}\.\d{3}(?![\d.,]?\d)(?=[ \t](?:people|persons|inhabitants|euros|"
+                           r"dollars|residents|cases|deaths|soldiers|jobs|votes|copies|visitors|spectators|refugees|"
+                           r"migrants|employees|workers)\b)",
+        "_MILLIARD": r"(?<![\w-])(\d+(?:[.,]\d+)?)[ \t]+(milliards?|Milliarden?)(?![\w-])",
+        "_DAY_OF_MONTH": rf"(?<![\w-])(?:[Tt]he )?([1-9]|[12]\d|3[01]) of ({_MONTHS})(?![\w-])",
+        "_DECADE_OF_CENTURY": r"(?<![\w-])([Tt]he) ([2-9]0)s? of the (?:last|past|previous) century(?![\w-])",
+        "_PLURAL_MILLIONS": r"(?<![\w.,£$€-])(\d+(?:[.,]\d+)?)[ \t]+(millions|billions)(?:[ \t]+of)?(?![\w-])",
+    }
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.lists(st.sampled_from(["1", "12", "285", "7", "90", "0", "٣", ",", ".", "$", "€", "-", "a", "x1",
+                                      " ", " ", "\t", "\n", ",9", ".000", ".234", " billion", "%", " per cent",
+                                      " euros", " people", " milliards", " Milliarden", " millions of", " billions",
+                                      " of October", " of May", "the ", "The ", "s of the last century",
+                                      " of the past century", "bn"]), max_size=16).map("".join))
+def test_number_patterns_with_their_prefilters_match_as_the_plain_ones(text: str) -> None:
+    from termcheck.rules import number_formats as nf
+
+    prefilters = {"_DECIMAL_COMMA": nf._DECIMAL_COMMA_KEY.search(text),
+                  "_THOUSANDS_DOTS": nf._THOUSANDS_DOTS_KEY.search(text), "_MILLIARD": "illiard" in text,
+                  "_DAY_OF_MONTH": nf._after_digit(nf._DAY_OF_MONTH_KEY, text),
+                  "_DECADE_OF_CENTURY": nf._DECADE_OF_CENTURY_KEY.search(text),
+                  "_PLURAL_MILLIONS": nf._PLURAL_MILLIONS_KEY.search(text)}
+    for name, pattern in plain_number_patterns().items():
+        fast = [(m.span(), m.groups()) for m in getattr(nf, name).finditer(text)] if prefilters[name] else []
+        assert fast == [(m.span(), m.groups()) for m in re.finditer(pattern, text)], name
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(["czechs", "czech", "french", "uruguay", "guinea-bissau", "guinea", "'", "’",
+                                      "s", "x", ".", "com", "@", "#", "/", "-", "_", ":", " ", " ", "\n", "Czechs",
+                                      "france", "24", "é", "iraqi", "iraqis", "un", "czechs'x", "uruguay’s"]),
+                     max_size=20).map("".join))
+def test_lower_case_names_found_from_the_word_set_as_by_the_whole_scan(text: str) -> None:
+    from termcheck.document import Document
+    from termcheck.rules.name_case import _lower_name_matches, _lower_names
+
+    got = [m.span() for m in _lower_name_matches(Document(Path("a.txt"), text))]
+    assert got == [m.span() for m in _lower_names().finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(["the", "The", "THE", " ", " ", "\n", "-", "x", "France", "UBS", "said", "head",
+                                      "of", "French", "diplomacy", "whole", "Asia", "thing", "is", "clear", "mayor",
+                                      "Wolfgang", "Kellner", "company", "Vodafone", "arrogant", "Germany", ".", ",",
+                                      "tithe", "Euro 2012", "'s"]), max_size=24).map("".join))
+def test_patterns_run_by_case_match_as_the_whole_pattern(text: str) -> None:
+    from termcheck.rules import constructions as c
+
+    patterns = [re.compile(c._article_name()), re.compile(c._article_word_name()), c._TITLE, c._NOUN_NAME,
+                *(p for _, p, _, _ in c._PATTERNS)]
+    assert sum(c._by_case(p.pattern, p.flags) is not None for p in patterns) >= 7
+    for p in patterns:
+        plain = [(m.span(), m.groups()) for m in p.finditer(text)]
+        assert [(m.span(), m.groups()) for m in c._finditer(p, text)] == plain
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.lists(st.sampled_from(["in the value of", " to", " $1", " about 5", "of the health", "of the energy",
+                                      " for", ".", ",", " ", "\n", "50", "7.5", "x", "-", "% of chances",
+                                      " % of probability",
+                                      "It", "It explained", " explained", " that", ":", ". ", "? ", "!\"", "”", "; ",
+                                      "a 52 years old woman", "The 3 year old boy", "co-chairman Liam",
+                                      "Foodwatch-chief Thilo", "Foodwatch", "-chief", " Thilo", "it pointed out",
+                                      ".” ", "!\" ", "It explained that", "It pointed out:", "x It declared,"]),
+                     max_size=16).map("".join))
+def test_faster_construction_patterns_match_as_their_own(text: str) -> None:
+    from termcheck.rules import constructions as c
+
+    patterns = {entry: pattern for entry, pattern, _, _ in c._PATTERNS}
+    for entry, (fast, key) in c._faster().items():
+        plain = [(m.span(), m.groups()) for m in patterns[entry].finditer(text)]
+        if key is None or key.search(text):
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == plain, entry
+        else:
+            assert plain == [], entry
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.lists(st.sampled_from(["the park Zuccotti", "The stadium Maksimir", "the theatre Royal", "theater",
+                                      "park", "street", " ", " ", "\n", "-", "x", "The", "the ", "Monday", "Zuccotti",
+                                      "DETAILED that", "detailed", "Informed", "Sustained", "evo\u212aed", " that",
+                                      "that", "was informed that", ".", ",", "'", "é", "evoked that", "Valued that",
+                                      "\", affirmed the minister", "”, estimated the", "»", "’ ",
+                                      "a prison of Missouri", "their most visited city of the world",
+                                      "An airport of Niamey on", "a bank of Chad.", "in Czech Republic", "And",
+                                      " United States", "between Netherlands", "described it like a",
+                                      "considered like \"", "the biggest bank of the world", "their most x y",
+                                      " of the world", "its first"]),
+                     max_size=16).map("".join))
+def test_constructions_tried_at_their_places_match_as_finditer(text: str) -> None:
+    from termcheck.rules import constructions as c
+
+    families = [c._generic_before_name, c._speech_verb_that, c._inverted_reporting_verb, c._of_place,
+                c._missing_article, c._describing, c._patterns]
+    fast = [repr(f) for family in families for f in family(text)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(c, "_matches_at", lambda pattern, text, starts: pattern.finditer(text))
+        plain = [repr(f) for family in families for f in family(text)]
+    assert fast == plain

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
+from termcheck.literals import fold_prose
 from termcheck.rules.base import DocContext, rule
 from termcheck.rules.lexicons import alternation, lexicon
 
@@ -26,12 +28,13 @@ PRESS_REPORTING_VERBS: list[str] = _WORDS["press_reporting_verbs"]
 SAID_VERBS = frozenset(_WORDS["said_verbs"])
 
 
+# Pattern texts, compiled by _finditer as it runs them (the two forms by case, not the whole).
 @lru_cache(maxsize=1)
-def _article_name() -> re.Pattern[str]:
+def _article_name() -> str:
     names = alternation(lexicon("countries")["no_article"] + _WORDS["organisations_no_article"])
     # "the France." / "of the France and" / "the Nebraska," / "the UBS said" -- but not "the France team",
     # "the Iraq war", "the Spain-based", "the France Telecom": what follows decides (below).
-    return re.compile(rf"(?<![\w-])([Tt]he) ({names}|Euro 20\d\d)(?![\w'’-])")
+    return rf"(?<![\w-])([Tt]he) ({names}|Euro 20\d\d)(?![\w'’-])"
 
 
 # A single line break is a space (hard-wrapped copy: "the Iran\narms deal"); a blank line ends it.
@@ -93,7 +96,7 @@ def construction(doc: Document, dctx: DocContext) -> Iterator[Finding]:
 
 
 def _article_before_name(prose: str) -> Iterator[Finding]:
-    for m in _article_name().finditer(prose):
+    for m in _finditer(_article_name(), prose):
         if not _ends_noun_phrase(prose, m.end()):
             continue
         name = m.group(2)
@@ -113,13 +116,13 @@ _ENGLISH_WITH_THE = ("first|last|same|whole|entire|new|old|former|modern|present
 
 
 @lru_cache(maxsize=1)
-def _article_word_name() -> re.Pattern[str]:
+def _article_word_name() -> str:
     names = alternation(lexicon("countries")["no_article"])
-    return re.compile(rf"(?<![\w-])([Tt]he) (?!(?:{_ENGLISH_WITH_THE})\b)([a-z]+) ({names})(?![\w'’-])")
+    return rf"(?<![\w-])([Tt]he) (?!(?:{_ENGLISH_WITH_THE})\b)([a-z]+) ({names})(?![\w'’-])"
 
 
 def _article_before_word_name(prose: str) -> Iterator[Finding]:
-    for m in _article_word_name().finditer(prose):
+    for m in _finditer(_article_word_name(), prose):
         if not _ends_noun_phrase(prose, m.end()):
             continue
         word, name = m.group(2), m.group(3)
@@ -144,7 +147,7 @@ _TITLE = re.compile(
 def _title_before_name(prose: str) -> Iterator[Finding]:
     from termcheck.lexicon import zipf
 
-    for m in _TITLE.finditer(prose):
+    for m in _finditer(_TITLE, prose):
         title, name = m.group(2), m.group(3)
         first = name.split()[0]
         # "the General Assembly", "the King Fahd Causeway", "the President Hotel": a common
@@ -169,7 +172,10 @@ _INVERSION = re.compile(
 
 
 def _inverted_reporting_verb(prose: str) -> Iterator[Finding]:
-    for m in _INVERSION.finditer(prose):
+    if not _may_match(prose, _INVERSION.pattern):
+        return
+    starts = [at + 1 for quote in "\"”»’" for at in _places(prose, quote)]  # a match starts after one
+    for m in _matches_at(_INVERSION, prose, starts):
         verb = m.group(1)
         start = m.start(1)
         end = m.end() - (len(m.group()) - len(m.group().rstrip()))
@@ -182,22 +188,31 @@ def _inverted_reporting_verb(prose: str) -> Iterator[Finding]:
 
 
 @lru_cache(maxsize=1)
-def _noun_of_place() -> re.Pattern[str]:
+def _noun_of_place_source() -> str:
     places = alternation(lexicon("countries")["no_article"])
     nouns = "|".join(_WORDS["nouns_before_place"])
-    return re.compile(rf"(?<![\w-])([Aa]n?) ({nouns}) of ({places})(?![\w'’-])")
+    return rf"(?<![\w-])([Aa]n?) ({nouns}) of ({places})(?![\w'’-])"
+
+
+@lru_cache(maxsize=1)
+def _noun_of_place() -> re.Pattern[str]:
+    return re.compile(_noun_of_place_source())
 
 
 # A town or city: one capitalised word that ends the phrase ('a restaurant of Niamey on
 # Saturday', 'a hotel of Washington.'); 'a company of British origin' and 'a team of Czech and
 # German scientists' go on and are not read.
 @lru_cache(maxsize=1)
-def _noun_of_town() -> re.Pattern[str]:
+def _noun_of_town_source() -> str:
     nouns = "|".join(_WORDS["nouns_before_place"])
-    return re.compile(
-        rf"(?<![\w-])([Aa]n?) ({nouns}) of ([A-Z][a-zà-ÿ'’-]+)"
-        r"(?=[,.;:)]| (?:on|in|at|where|which|that|last|this|and (?![A-Z])|was|were|is|has|had|near|owned|run"
-        r"|from|for|during|after|before|with|by|when|while)\b)")
+    return (rf"(?<![\w-])([Aa]n?) ({nouns}) of ([A-Z][a-zà-ÿ'’-]+)"
+            r"(?=[,.;:)]| (?:on|in|at|where|which|that|last|this|and (?![A-Z])|was|were|is|has|had|near|owned|run"
+            r"|from|for|during|after|before|with|by|when|while)\b)")
+
+
+@lru_cache(maxsize=1)
+def _noun_of_town() -> re.Pattern[str]:
+    return re.compile(_noun_of_town_source())
 
 
 # Demonyms and peoples: plurals (Americans, Britons) and adjectives (Italian, Mexican, Czech, Chinese).
@@ -208,15 +223,20 @@ def _of_place(prose: str) -> Iterator[Finding]:
     """'a prison of Missouri', 'a family of New York', 'a restaurant of Niamey': French,
     Spanish and Italian name the place with 'de'; English puts it first ('a Missouri prison')
     or says 'in'."""
+    if not _may_match(prose, _noun_of_place_source()) and not _may_match(prose, _noun_of_town_source()):
+        return
+    # A match starts with 'a' or 'an' before ' NOUN of ': only those places are tried.
+    starts = [at - back for noun in _WORDS["nouns_before_place"] for at in _places(prose, f" {noun} of ")
+              for back in (1, 2)]
     seen: set[int] = set()  # a country or state found first is not a town as well
-    for m in _noun_of_place().finditer(prose):
+    for m in _matches_at(_noun_of_place(), prose, starts):
         seen.add(m.start())
         article = "an" if m.group(3)[0] in "AEIOU" else "a"
         suggestion = f"{article.capitalize() if m.group(1)[0] == 'A' else article} {m.group(3)} {m.group(2)}"
         yield construction.finding(m.start(), m.end(), f"'{m.group()}': English writes '{suggestion}' "
                                    f"(or '{m.group(1)} {m.group(2)} in {m.group(3)}')",
                                    suggestions=[suggestion], entry="noun-of-place")
-    for m in _noun_of_town().finditer(prose):
+    for m in _matches_at(_noun_of_town(), prose, starts):
         if m.start() in seen or m.group(3).endswith(_PEOPLE_ENDINGS):
             continue  # 'a team of Americans', 'a family of Chinese descent' are people, not a town
         suggestion = f"{m.group(1)} {m.group(2)} in {m.group(3)}"
@@ -226,14 +246,20 @@ def _of_place(prose: str) -> Iterator[Finding]:
 
 # Names that English writes with "the", which MT drops when the source has none ('en
 # République tchèque', 'in Czech Republic').
-_TAKES_THE = re.compile(
-    r"(?<![\w-])(?:in|of|to|from|for|with|by|at|on|against|between|and|In|Of|To|From|For|With|By|At|On|Against"
-    r"|Between) (Czech Republic|United States|United Kingdom|Netherlands|Philippines|United Arab Emirates"
-    r"|Dominican Republic|Central African Republic)(?![\w'’-])")
+_TAKES_THE_BEFORE = ("in", "of", "to", "from", "for", "with", "by", "at", "on", "against", "between", "and", "In",
+                     "Of", "To", "From", "For", "With", "By", "At", "On", "Against", "Between")
+_TAKES_THE_NAMES = ("Czech Republic", "United States", "United Kingdom", "Netherlands", "Philippines",
+                    "United Arab Emirates", "Dominican Republic", "Central African Republic")
+_TAKES_THE = re.compile(rf"(?<![\w-])(?:{'|'.join(_TAKES_THE_BEFORE)}) ({'|'.join(_TAKES_THE_NAMES)})(?![\w'’-])")
 
 
 def _missing_article(prose: str) -> Iterator[Finding]:
-    for m in _TAKES_THE.finditer(prose):
+    if not _may_match(prose, _TAKES_THE.pattern):
+        return
+    # A match starts with a word and a space before a name: only those places are tried.
+    starts = [at - len(word) - 1 for name in _TAKES_THE_NAMES for at in _places(prose, name)
+              for word in _TAKES_THE_BEFORE]
+    for m in _matches_at(_TAKES_THE, prose, starts):
         if not _ends_noun_phrase(prose, m.end()):
             continue  # "in United States history": the name modifies a noun
         name = m.group(1)
@@ -247,13 +273,18 @@ def _missing_article(prose: str) -> Iterator[Finding]:
 _NOT_A_NAME = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May"
                "|June|July|August|September|October|November|December|The|In|On|At|He|She|It|They|We|I|A|An"
                "|But|And|Mr|Mrs|Ms|Dr|This|That|These|Those|If|When|As|So|Or|Of|For|To|By|With|From")
+_GENERIC_NOUNS = ("park", "street", "square", "avenue", "boulevard", "palace", "stadium", "airport", "cathedral",
+                  "prison", "theatre", "theater")
 _GENERIC_NAME = re.compile(
-    r"(?<![\w-])(?:[Tt]he )?(park|street|square|avenue|boulevard|palace|stadium|airport|cathedral|prison|theatre"
-    rf"|theater) (?!(?:{_NOT_A_NAME})\b)([A-Z][a-zà-ÿ]+)(?![\w'’-])")
+    rf"(?<![\w-])(?:[Tt]he )?({'|'.join(_GENERIC_NOUNS)}) (?!(?:{_NOT_A_NAME})\b)([A-Z][a-zà-ÿ]+)(?![\w'’-])")
 
 
 def _generic_before_name(prose: str) -> Iterator[Finding]:
-    for m in _GENERIC_NAME.finditer(prose):
+    if not _may_match(prose, _GENERIC_NAME.pattern):
+        return
+    # A match starts at its noun or at 'the ' before it: only those places are tried.
+    starts = [at - back for noun in _GENERIC_NOUNS for at in _places(prose, noun + " ") for back in (0, 4)]
+    for m in _matches_at(_GENERIC_NAME, prose, starts):
         english = f"{m.group(2)} {m.group(1).capitalize()}"
         yield construction.finding(m.start(), m.end(), f"'{m.group()}': English puts the name first ('{english}')",
                                    suggestions=[english], entry="generic-before-name")
@@ -268,7 +299,9 @@ _NOUN_NAME = re.compile(
 
 
 def _noun_before_name(prose: str) -> Iterator[Finding]:
-    for m in _NOUN_NAME.finditer(prose):
+    if not _may_match(prose, _NOUN_NAME.pattern):
+        return
+    for m in _finditer(_NOUN_NAME, prose):
         name, noun = m.group(3), m.group(2)
         english = [f"{m.group(1)} {name} {noun}", name]
         yield construction.finding(m.start(), m.end(), f"'{m.group()}': English puts the name first "
@@ -284,8 +317,13 @@ _PASSIVE_BEFORE = re.compile(r"(?:\b(?:am|is|are|was|were|be|been|being|get|gets
                              r"(?: [a-z]+ly)?|[\w-]+ly,?) $", re.IGNORECASE)
 
 
+_SPEECH_VERB_LENGTHS = sorted({len(v) for v in _SPEECH_VERBS})  # re matches a letter in any case as one
+
+
 def _speech_verb_that(prose: str) -> Iterator[Finding]:
-    for m in _SPEECH_THAT.finditer(prose):
+    # A match starts a verb's length before ' that': only those places are tried.
+    starts = [at - n for at in _places(prose, " that") for n in _SPEECH_VERB_LENGTHS]
+    for m in _matches_at(_SPEECH_THAT, prose, starts):
         if _PASSIVE_BEFORE.search(prose, max(0, m.start() - 40), m.start()):
             continue  # 'was informed that', 'rest assured that'
         verb = m.group(1)
@@ -303,18 +341,22 @@ _WHOLE_PLACES = alternation([*_WORDS_COUNTRIES, "Europe", "Asia", "Africa", "Ame
 # file and the WMT12 and Potet references; 0.03-0.04 in WMT12 MT.
 _QUALIFIED_AS = re.compile(r"(?<![\w-])(qualif(?:y|ies|ied|ying)) (?:the|a|an|this|that|these|his|her|their|its)"
                            r" (?:[\w-]+ ){1,3}(?:as|like|of) (?:an?\b|[\"“]|\w+ly\b)")
-_DESCRIBED_LIKE = re.compile(r"(?<![\w-])(?:described|describes|describe|describing|considered"
-                             r"|considers|defined|defines) (?:[\w-]+ ){0,3}(like) (?=an?\b|[\"“])")
+_DESCRIBING_VERBS = ("described", "describes", "describe", "describing", "considered", "considers", "defined",
+                     "defines")
+_DESCRIBED_LIKE = re.compile(rf"(?<![\w-])(?:{'|'.join(_DESCRIBING_VERBS)}) (?:[\w-]+ ){{0,3}}(like) (?=an?\b|[\"“])")
 _DESCRIBE = {"qualify": "describe", "qualifies": "describes", "qualified": "described", "qualifying": "describing"}
 
 
 def _describing(prose: str) -> Iterator[Finding]:
-    for m in _QUALIFIED_AS.finditer(prose):
+    for m in _QUALIFIED_AS.finditer(prose) if _may_match(prose, _QUALIFIED_AS.pattern) else ():
         verb = m.group(1)
         yield construction.finding(m.start(1), m.end(1), f"'{verb}' something 'as' is the source's 'calificar de' "
                                    f"('qualifier de'): English says '{_DESCRIBE[verb.lower()]}' it as",
                                    suggestions=[_DESCRIBE[verb.lower()]], entry="qualified-as")
-    for m in _DESCRIBED_LIKE.finditer(prose):
+    # A match starts with its verb: only those places are tried.
+    starts = [at for verb in _DESCRIBING_VERBS for at in _places(prose, verb)] \
+        if _may_match(prose, _DESCRIBED_LIKE.pattern) else []
+    for m in _matches_at(_DESCRIBED_LIKE, prose, starts):
         yield construction.finding(m.start(1), m.end(1), "'described like a' is the source's 'como': English "
                                    "describes something 'as' a", suggestions=["as"], entry="described-like")
 
@@ -441,8 +483,19 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], str, str | None], ...] = (
 
 
 def _patterns(prose: str) -> Iterator[Finding]:
+    faster = _faster()
     for entry, pattern, message, template in _PATTERNS:
-        for m in pattern.finditer(prose):
+        if not _may_match(prose, _source(pattern)):
+            continue
+        fast, key = faster.get(entry, (pattern, None))
+        if key is not None and not key.search(prose):
+            continue
+        if entry == "superlative-of-the-world":  # starts with 'the', 'its', 'his', 'her' or 'their' before one
+            found = _matches_at(pattern, prose, [at - back for word in _SUPERLATIVES.split("|")
+                                                 for at in _places(prose, f" {word} ") for back in (3, 5)])
+        else:
+            found = _finditer(fast, prose)
+        for m in found:
             if entry == "superlative-of-the-world":
                 start, end, suggestions = m.start(1), m.end(1), ["in the world"]
             elif entry == "it-for-a-person":
@@ -460,3 +513,156 @@ def _plain_verb(verb: str) -> str:
     """'has declared to the press' -> 'declared'."""
     words = verb.split()
     return words[1] if words[0] in ("has", "had") else words[0]
+
+
+# Most articles hold none of the constructions above: each pattern has keys (termcheck.literals,
+# as the phrase glossaries have in rules/triggers.py), folded text of which every match holds
+# one, and one automaton scan of the folded prose tells which patterns may match; the others
+# are not run (each is a scan of the whole text: 25 of them took a second per MB). A pattern
+# whose keys are short (' the ', ' that') is in nearly every article and just runs.
+_MIN_KEY = 5
+
+
+def _source(pattern: re.Pattern[str]) -> str:
+    """The pattern's text with the flags that change what it matches."""
+    return ("(?m)" if pattern.flags & re.MULTILINE else "") + pattern.pattern
+
+
+class _Gate:
+    """Which of the gated patterns may match a text, from one scan of its folded form."""
+
+    def __init__(self, sources: list[str]) -> None:
+        import ahocorasick
+
+        from termcheck.rules.triggers import keys_of
+
+        self.gated: set[str] = set()
+        self.by_key: dict[str, list[str]] = {}
+        self.automaton: Any = ahocorasick.Automaton()
+        for source, keys in zip(sources, keys_of(sources), strict=True):
+            if not keys or min(len(k.strip()) for k in keys) < _MIN_KEY:
+                continue
+            self.gated.add(source)
+            for key in keys:
+                if key not in self.by_key:
+                    self.by_key[key] = []
+                    self.automaton.add_word(key, key)
+                self.by_key[key].append(source)
+        if self.by_key:
+            self.automaton.make_automaton()
+        self._last: tuple[str, set[str]] | None = None
+
+    def may_match(self, text: str, source: str) -> bool:
+        if source not in self.gated:
+            return True
+        if self._last is None or self._last[0] is not text:
+            found: set[str] = set()
+            if self.by_key:
+                for key in {key for _, key in self.automaton.iter(fold_prose(text))}:
+                    found.update(self.by_key[key])
+            self._last = (text, found)
+        return source in self._last[1]
+
+
+@lru_cache(maxsize=1)
+def _gate() -> _Gate:
+    return _Gate([*(_source(p) for _, p, _, _ in _PATTERNS), _INVERSION.pattern, _noun_of_place_source(),
+                  _noun_of_town_source(), _TAKES_THE.pattern, _GENERIC_NAME.pattern, _NOUN_NAME.pattern,
+                  _QUALIFIED_AS.pattern, _DESCRIBED_LIKE.pattern])
+
+
+def _may_match(prose: str, source: str) -> bool:
+    """False only where the pattern (its text, as _source gives it) cannot match `prose`."""
+    return _gate().may_match(prose, source)
+
+
+# 'the' or 'The' starts many of the patterns above, after a test of the character before; re
+# then tries that test at every character of the text, and a class such as [Tt] first is not
+# much faster. Such a pattern is run as two, one per case, each starting with its literal
+# ('The ' or 'the ', which re finds quickly) and the test made after it ((?<![\w-]The ): the same
+# character, looked at four steps later): the two never match at one place, and the leftmost
+# of their next matches is, each time, the whole pattern's next match.
+_THE_LEADS = (r"(?<![\w-])([Tt]he) ", r"(?<![\w-])([Tt])he ")
+
+
+@lru_cache(maxsize=64)
+def _by_case(source: str, flags: int) -> tuple[re.Pattern[str], ...] | None:
+    for lead in _THE_LEADS:
+        if source.startswith(lead):
+            group = lead[len(r"(?<![\w-])"):]
+            rest = source[len(lead):]
+            return tuple(re.compile(group.replace("[Tt]", t) + rf"(?<![\w-]{t}he )" + rest, flags) for t in "Tt")
+    return None
+
+
+def _finditer(pattern: re.Pattern[str] | str, text: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), by case where the pattern starts with a test and 'the' (above)."""
+    source, flags = (pattern, 0) if isinstance(pattern, str) else (pattern.pattern, pattern.flags)
+    split = _by_case(source, flags)
+    if split is None:
+        yield from (re.compile(source, flags) if isinstance(pattern, str) else pattern).finditer(text)
+        return
+    found = [p.search(text) for p in split]
+    while True:
+        live = [m for m in found if m is not None]
+        if not live:
+            return
+        first = min(live, key=lambda m: m.start())
+        yield first
+        end = first.end()  # never empty: 'the ' at least
+        found = [m if m is None or m.start() >= end else p.search(text, end) for p, m in zip(split, found, strict=True)]
+
+
+def _lead_moved(pattern: re.Pattern[str], lead: str, faster: str) -> re.Pattern[str]:
+    assert pattern.pattern.startswith(lead), pattern.pattern
+    return re.compile(faster + pattern.pattern[len(lead):], pattern.flags)
+
+
+def _tail(pattern: re.Pattern[str], start: str) -> re.Pattern[str]:
+    return re.compile(pattern.pattern[pattern.pattern.index(start):], pattern.flags)
+
+
+@lru_cache(maxsize=1)
+def _faster() -> dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]]:
+    """Per entry of _PATTERNS, a pattern that matches exactly as its own (tests/test_speedups.py
+    compares them on generated text), and a search that finds something wherever it matches.
+    The first starts with a literal, which re finds quickly, and makes the test of what comes
+    before after it ('in the value of(?<![\\w-]in the value of)': the same character, looked at
+    later); the second is the pattern's last part, led by a literal, for a pattern whose keys
+    are in most articles ('-chief' before a name, not the 'chief' of the keys)."""
+    patterns = {entry: pattern for entry, pattern, _, _ in _PATTERNS}
+    return {
+        "in-the-value-of": (_lead_moved(patterns["in-the-value-of"], r"(?<![\w-])in the value of",
+                                        r"in the value of(?<![\w-]in the value of)"), None),
+        "of-the-field": (_lead_moved(patterns["of-the-field"], r"(?<![\w-])of the ", r"of the (?<![\w-]of the )"),
+                         None),
+        "percent-of-chances": (_lead_moved(patterns["percent-of-chances"], r"(?<![\w.,])(\d+",
+                                           r"(\d(?<![\w.,]\d)\d*"), None),
+        # ^ (multiline) before 'It ' is a character before it that is not a line break, or none.
+        "it-for-a-person": (_lead_moved(patterns["it-for-a-person"], r"(?:^|(?<=[.;:?!] )|(?<=[.;:?!][\"”] ))(I)t ",
+                                        r"(I)t (?:(?<![^\n]It )|(?<=[.;:?!] It )|(?<=[.;:?!][\"”] It ))"), None),
+        "years-old-before-noun": (patterns["years-old-before-noun"], _tail(patterns["years-old-before-noun"],
+                                                                           " years? old")),
+        "hyphenated-title": (patterns["hyphenated-title"], _tail(patterns["hyphenated-title"], "-(")),
+    }
+
+
+def _places(text: str, literal: str) -> Iterator[int]:
+    """Where `literal` occurs in `text` (str.find, much faster than a scan by re)."""
+    at = text.find(literal)
+    while at >= 0:
+        yield at
+        at = text.find(literal, at + 1)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern whose every match starts at one of `starts`
+    (tests/test_speedups.py compares them): each place tried in order, never inside the previous
+    match, as finditer would."""
+    end = 0
+    for at in sorted(set(starts)):
+        if at >= end:
+            m = pattern.match(text, at)
+            if m:
+                yield m
+                end = m.end()

@@ -21,5 +21,8 @@ def lexicon(name: str) -> dict[str, list[str]]:
 
 def alternation(words: Iterable[str]) -> str:
     """A regular-expression alternation of `words` as written, longest first, so that a word
-    is never cut short by a shorter one it starts with (New York before New)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    is never cut short by a shorter one it starts with (New York before New). Words of one
+    length are in alphabetical order, which changes no match (where two of one length both match,
+    they match the same characters) but keeps the pattern's text the same in every process, so that what is kept
+    per pattern text in the cache folder (rules/constructions.py) is found again."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

@@ -20,7 +20,7 @@ import ahocorasick
 
 from termcheck import signed_cache
 from termcheck.glossary.model import Glossary, PhraseEntry, PhraseForm, ResidueEntry
-from termcheck.literals import fold_text, pattern_keys
+from termcheck.literals import fold_prose, pattern_keys
 from termcheck.rules.base import DocContext
 from termcheck.rules.phrase_forms import phrase_regex
 
@@ -40,7 +40,7 @@ class Triggers:
         """The items that may match `text` (a document's prose), in order."""
         hits: set[int] = set(self.always)
         if self.automaton is not None:
-            for key in {key for _, key in self.automaton.iter(fold_text(text))}:
+            for key in {key for _, key in self.automaton.iter(fold_prose(text))}:
                 hits.update(self.by_key[key])
         return sorted(hits)
 
