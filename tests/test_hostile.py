@@ -268,3 +268,22 @@ def test_bounded_pattern_matches_like_re() -> None:
         bounded = safe_regex.compile_bounded(pattern)
         assert [(m.span(), m.group()) for m in bounded.finditer(text)] == \
             [(m.span(), m.group()) for m in re.finditer(pattern, text)]
+
+
+@pytest.mark.parametrize("source", [None, "Le ministre a soutenu que le plan marcherait ; il a relativisé les "
+                                          "chiffres, réalisé six arrestations."])
+def test_letters_that_case_folding_reads_as_ascii_do_not_crash(tmp_path: Path, source: str | None) -> None:
+    # re's case-insensitive matching reads the long s (ſ) as s and the Kelvin sign (K) as k, so
+    # a word list pattern matches 'ſustained' where its table holds only 'sustained': that was
+    # an internal error (exit 3). Each word stands beside its plain spelling, which is flagged.
+    text = ("The minister ſustained that the plan would work, and sustained that it would. "
+            "He relativized and relativiſed the figures; the police realiſed six arrests and realised ſix more.")
+    (tmp_path / "a.txt").write_text(text + "\n", encoding="utf-8")
+    args = ["lint", "a.txt", "--lang", "en", "--format", "json"]
+    if source is not None:
+        (tmp_path / "a.src").write_text(source + "\n", encoding="utf-8")
+        args += ["--source", "a.src"]
+    run = run_cli(*args, cwd=tmp_path)
+    assert run.exit_code == 1, run.stderr
+    found = {f["text"] for f in run.json()["findings"]}
+    assert {"sustained", "relativized"} <= found and not any("ſ" in t for t in found)

@@ -62,7 +62,9 @@ def confirmed_lookalike(doc: Document, dctx: DocContext) -> Iterator[Finding]:
             text = m.group()
             if text[0].isupper() and not text[1:].islower():
                 continue  # a heading in capitals or a name ('Audience Award')
-            entry = entries[text.lower()]
+            entry = entries.get(text.lower())
+            if entry is None:
+                continue  # re's case folding matched another letter (the long s of 'realiſed')
             if families is None:
                 families = _families(pair.source_text, source.lang)
             s = families.get(source_family(normal(entry.source), source.lang))

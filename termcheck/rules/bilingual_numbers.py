@@ -136,7 +136,9 @@ def quantities(text: str, lang: str, *, words: bool = False) -> list[Quantity]:
                                 frozenset({float(m.group(1))}), False))
         for m in _EN_WORD.finditer(text):
             factor, end = _multiplier(text, m.end(), "en")
-            value = _EN_WORDS[m.group().lower()]
+            value = _EN_WORDS.get(m.group().lower())
+            if value is None:
+                continue  # re's case folding matched another letter ('ſix'): not the English word
             out.append(Quantity(m.start(), end, text[m.start() : end], frozenset({round(value * factor, 6)}),
                                 frozenset({value}), factor != 1.0))
     return sorted(out, key=lambda q: q.start)

@@ -327,7 +327,9 @@ def _speech_verb_that(prose: str) -> Iterator[Finding]:
         if _PASSIVE_BEFORE.search(prose, max(0, m.start() - 40), m.start()):
             continue  # 'was informed that', 'rest assured that'
         verb = m.group(1)
-        english = _SPEECH_VERBS[verb.lower()]
+        english = _SPEECH_VERBS.get(verb.lower())
+        if english is None:
+            continue  # re's case folding matched another letter ('ſustained'): not the English verb
         english = english.capitalize() if verb[0].isupper() else english
         yield construction.finding(m.start(1), m.end(1), f"'{m.group()}': English does not report speech with "
                                    f"'{verb.lower()} that' (a source verb of speech); it writes '{english} that'",

@@ -133,7 +133,9 @@ def lookalike(doc: Document, ctx: DocContext) -> Iterator[Finding]:
         text = m.group()
         if text[0].isupper() and (not text[1:].islower() or not _sentence_start(prose, m.start())):
             continue  # a name or a heading ('Audience Award'), not the word
-        entry = entries[text.lower()]
+        entry = entries.get(text.lower())
+        if entry is None:
+            continue  # re's case folding matched another letter (the long s of 'relativiſed')
         if not flagged_alone(entry, doc, Span(m.start(), m.end())):
             continue
         suggestions = [match_case(text, s) for s in entry.suggestions]
