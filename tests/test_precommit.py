@@ -33,13 +33,16 @@ def _git(cwd: Path, *args: str) -> str:
 
 @pytest.fixture(scope="module")
 def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A committed copy of this working tree (tracked and new files, not ignored ones)."""
+    """A committed copy of this working tree (tracked and new files and links, not ignored ones)."""
     repo = tmp_path_factory.mktemp("hook") / "termcheck"
     repo.mkdir()
     listed = _git(ROOT, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")
     for rel in filter(None, listed):
         src = ROOT / rel
-        if src.is_file():
+        if src.is_symlink():  # termcheck/_glossaries: the wheel ships glossaries/ through it
+            (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(os.readlink(src), repo / rel)
+        elif src.is_file():
             (repo / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, repo / rel)
     _git(repo, "init", "-q")
