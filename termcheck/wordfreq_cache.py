@@ -15,6 +15,7 @@ the cache also goes to wordfreq, so the values are always wordfreq's.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Sequence
@@ -39,6 +40,8 @@ _broken = False
 
 def zipf_frequency(word: str, lang: str) -> float:
     """Exactly wordfreq.zipf_frequency(word, lang)."""
+    if not word.isascii() and _SURROGATE.search(word):
+        return _unencodable(word, lang)
     table = _table(lang)
     if table is not None:
         value = table.zipf(word)
@@ -47,11 +50,22 @@ def zipf_frequency(word: str, lang: str) -> float:
     return _answered(word, lang)
 
 
+# Lone surrogates (a JSON request may carry them) cannot cross into the core or SQLite as
+# UTF-8: such a word goes to wordfreq itself, unremembered.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _unencodable(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency as wordfreq_zipf
+
+    return float(wordfreq_zipf(word, lang))
+
+
 def zipf_many(words: Sequence[str], lang: str) -> list[float]:
     """zipf_frequency of each word, with one call into the core for all of them."""
     table = _table(lang)
-    if table is None:
-        return [_answered(w, lang) for w in words]
+    if table is None or any(not w.isascii() and _SURROGATE.search(w) for w in words):
+        return [zipf_frequency(w, lang) for w in words]
     values = table.zipf_many(list(words))
     return [_answered(w, lang) if v is None else v for w, v in zip(words, values, strict=True)]
 

@@ -73,6 +73,18 @@ def test_the_cores_frequencies_are_wordfreqs_on_generated_words(fresh_cache: Pat
             expected, wordfreq.zipf_frequency(word.lower(), lang)], (word, lang)
 
 
+def test_words_with_lone_surrogates_get_wordfreqs_values(fresh_cache: Path) -> None:
+    # They cannot cross into the core as UTF-8 (a JSON request may carry them): wordfreq answers.
+    import wordfreq
+
+    for word in ("abc\ud800", "\udfffhouse", "ma\udc80ison"):
+        for lang in FAST:
+            expected = wordfreq.zipf_frequency(word, lang)
+            assert wordfreq_cache.zipf_frequency(word, lang) == expected, (word, lang)
+            assert wordfreq_cache.zipf_many([word, "house"], lang) == [
+                expected, wordfreq.zipf_frequency("house", lang)], (word, lang)
+
+
 def test_the_cores_frequencies_are_wordfreqs_on_real_text(fresh_cache: Path) -> None:
     import wordfreq
 
