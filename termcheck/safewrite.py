@@ -248,7 +248,7 @@ def _write_in_place(target: Path, st: os.stat_result, current: bytes, data: byte
     jfd, journal = _temporary(target.parent, target.name, ".restore")
     try:
         header = {"name": target.name, "dev": st.st_dev, "ino": st.st_ino,
-                  "new": hashlib.sha256(data).hexdigest()}
+                  "new": hashlib.sha256(data).hexdigest(), "old": hashlib.sha256(current).hexdigest()}
         with open(jfd, "wb", closefd=False) as j:
             j.write(json.dumps(header).encode() + b"\n" + current)
             j.flush()
@@ -334,8 +334,13 @@ _SINCE_JOURNAL = 5.0  # seconds: a file written later than this after its journa
 
 
 def _play_back(folder: Path, journal: Path, journal_fd: int) -> str | None:
-    head, _, old = _read_fd(journal_fd).partition(b"\n")
-    header = json.loads(head)
+    head, newline, old = _read_fd(journal_fd).partition(b"\n")
+    try:
+        header = json.loads(head)
+    except ValueError:
+        return None  # killed while writing the journal: the file is only written after it is whole
+    if not newline or ("old" in header and hashlib.sha256(old).hexdigest() != header["old"]):
+        return None  # the journal is not whole, so the file was not touched: nothing to put back
     target = folder / str(header["name"])
     if "/" in str(header["name"]) or not target.is_file():
         return None

@@ -346,6 +346,27 @@ def test_an_interrupted_in_place_write_is_undone_by_the_next_run(tmp_path: Path)
     assert messages and "undone" in messages[0]
 
 
+@pytest.mark.parametrize("written", ["", '{"name": "a.t', "whole header, torn body"])
+def test_a_journal_killed_while_written_is_removed_and_the_file_left(tmp_path: Path, written: str) -> None:
+    # The file is written only once its journal is whole and synced: a journal cut short (killed
+    # between creating it and writing it) means the file was never touched. It used to be left
+    # for ever (its header did not parse), and a torn body could have been played back.
+    article = tmp_path / "a.txt"
+    old = b"Rebels left Idleb.\n"
+    article.write_bytes(old)
+    st = article.stat()
+    journal = tmp_path / ".a.txt.termcheck-999999-abcd1234.restore"
+    if written == "whole header, torn body":
+        header = {"name": "a.txt", "dev": st.st_dev, "ino": st.st_ino, "new": hashlib.sha256(b"x").hexdigest(),
+                  "old": hashlib.sha256(old).hexdigest()}
+        journal.write_bytes(json.dumps(header).encode() + b"\n" + old[:6])
+    else:
+        journal.write_bytes(written.encode())
+    os.utime(journal, (time.time() - 60, time.time() - 60))
+    assert clean_stale(tmp_path, time.time()) == []
+    assert article.read_bytes() == old and not journal.exists()
+
+
 def test_a_file_saved_after_an_interrupted_write_is_not_played_back(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_bytes(b"The editor rewrote it after the crash.\n")
