@@ -27,7 +27,22 @@ MIN_UNKNOWN = 6
 # A capitalised German word is a noun or a name; one unknown to wordfreq and this long is a
 # compound noun (names this long are rare, and an institution's compound name wants translating too).
 LONG_COMPOUND = 12
+# ... and a German noun of this length or more, unknown to English, that takes an article in both
+# sentences ('die Quargel': 'the Quargel'; 'der geschwächten Länders': 'the weak Länders'): a name
+# takes none in either (Krischanitz, Mölln), and a noun unknown to wordfreq this long is no name.
+MIN_GERMAN_NOUN = 5
+MIN_UNKNOWN_NOUN = 8
+# A word English knows this well is an English loan (gastritis, dogmas, bonhomie) unless the source
+# language uses it far more.
+ENGLISH_LOAN = 1.5
+LOAN_LEAD = 1.0
 _SPACES = re.compile(r"\s+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_EN_DETERMINERS = frozenset("the a an this these those its his her their our my your every each no any some".split())
+_DE_DETERMINERS = frozenset("""der die das den dem des ein eine einen einem einer eines kein keine keinen keinem
+keiner dieser diese dieses diesen diesem jeder jede jedes jeden jedem sein seine seinen seinem seiner seines ihr
+ihre ihren ihrem ihrer ihres unser unsere unseren unserem unserer unseres""".split())
+_EN_NOT_ADJECTIVES = frozenset("of and or in to by for with at from on as than".split())
 
 
 def _fold(text: str) -> str:
@@ -49,6 +64,36 @@ def _in_address(text: str, start: int, end: int) -> bool:
     return before in "./@_" or after in "/@_" or (after == "." and text[end + 1 : end + 2].isalnum())
 
 
+def _after_determiner(text: str, start: int, determiners: frozenset[str], german: bool) -> bool:
+    """Is the word at `start` led by a determiner, right before it or before one adjective
+    ('the weak', 'der geschwächten'), inside its clause?"""
+    before = text[max(0, start - 60):start]
+    if before.rstrip().endswith((".", ",", ";", ":", "(", '"')):
+        return False
+    words = _LETTER_RUN.findall(before)
+    if not words:
+        return False
+    if words[-1].lower() in determiners:
+        return True
+    adjective = words[-1].islower() and (words[-1].endswith(("e", "en", "er", "es", "em")) if german
+                                         else words[-1] not in _EN_NOT_ADJECTIVES)
+    return len(words) >= 2 and adjective and words[-2].lower() in determiners
+
+
+def _german_noun(word: str, target: str, start: int, source: str, source_start: int) -> bool:
+    """A capitalised German word copied into English that is a noun, not a name: unknown to
+    English, known to German (with or without a wrong plural s: Länders) or long, and led by
+    a determiner in both sentences."""
+    if len(word) < MIN_GERMAN_NOUN or zipf(word.lower(), "en") > 0:
+        return False
+    lower = word.lower()
+    known = zipf(lower, "de") > 0 or (lower.endswith("s") and zipf(lower[:-1], "de") > 0)  # Länders
+    if not known and len(word) < MIN_UNKNOWN_NOUN:
+        return False
+    return _after_determiner(target, start, _EN_DETERMINERS, False) and \
+        _after_determiner(source, source_start, _DE_DETERMINERS, True)
+
+
 def copied_words(target: str, source: str, target_lang: str,
                  source_lang: str) -> Iterator[tuple[re.Match[str], tuple[int, int]]]:
     """Words of `target` copied from `source` (each with where it is in `source`) that are
@@ -56,8 +101,10 @@ def copied_words(target: str, source: str, target_lang: str,
     words inside quotation marks are skipped."""
     in_source: dict[str, bool] = {}  # folded word: capitalised somewhere in the source
     where: dict[str, tuple[int, int]] = {}
+    exact: dict[str, int] = {}  # a word as the source spells it: where it first is
     for m in WORDS.finditer(source):
         w = m.group()
+        exact.setdefault(w, m.start())
         for key in {w.casefold(), unaccented(w.casefold())}:  # país: pais, copied without its accent
             in_source[key] = in_source.get(key, False) or w[0].isupper()
             where.setdefault(key, m.span())
@@ -70,12 +117,18 @@ def copied_words(target: str, source: str, target_lang: str,
         lower = w.lower()
         unknown = zipf(lower, target_lang) == 0.0 and zipf(lower, source_lang) == 0.0
         if w[0].isupper() and in_source[key] and not (source_lang == "de" and unknown and len(w) >= LONG_COMPOUND):
+            if source_lang == "de" and w in exact and not inside_spans(unread, m.start()) and \
+                    _german_noun(w, target, m.start(), source, exact[w]):
+                yield m, where[key]
             continue  # a name (or a German noun: capitals cannot tell them apart, but for long compounds)
         if inside_spans(unread, m.start()):
             continue  # quoted (a title, a foreign quotation) or in brackets: they keep their language
         if _in_address(target, m.start(), m.end()):
             continue
-        if zipf(lower, target_lang) >= TARGET_ZIPF_MAX:
+        target_zipf = zipf(lower, target_lang)
+        if target_zipf >= TARGET_ZIPF_MAX:
+            continue
+        if target_zipf >= ENGLISH_LOAN and zipf(lower, source_lang) < target_zipf + LOAN_LEAD:
             continue
         if unknown and (w[0].isupper() and source_lang != "de" or len(w) < MIN_UNKNOWN):
             continue
@@ -96,11 +149,14 @@ def untranslated_copy(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     """A target sentence identical to its aligned source sentence (or nearly: case, spacing,
     90% of the characters) was not translated. Inside a translated sentence, a word that is
     also in its source sentence, is rare in the target language (wordfreq) and more common in
-    the source language was copied over; so was one known to neither language (a rare
-    compound or derivation) of six letters or more, in lower case. Capitalised words also
-    capitalised in the source are names and are skipped, and so are German nouns copied with
-    their capital (case cannot tell them from names) unless they are compounds unknown to
-    both languages of twelve letters or more. Acronyms, words under four letters, words in
+    the source language (by a wide margin for a word English knows as a loan: gastritis,
+    dogmas) was copied over; so was one known to neither language (a rare compound or
+    derivation) of six letters or more, in lower case. Capitalised words also capitalised in
+    the source are names and are skipped; a German noun copied with its capital (case alone
+    cannot tell it from a name) is reported when it is a compound unknown to both languages
+    of twelve letters or more, or when it is unknown to English and an article leads it in
+    both sentences ('die Quargel': 'the Quargel'), which a name does not take. Acronyms,
+    words under four letters, words in
     quotation marks and parts of web or mail addresses are skipped too."""
     source = dctx.source
     assert source is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import cast
 
 from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
@@ -13,6 +14,7 @@ from termcheck.glossary.matcher import NameIndex, Role
 from termcheck.glossary.model import NameEntry
 from termcheck.rules.base import DocContext, rule
 from termcheck.rules.bilingual_base import aligned_pairs, neighbour_targets, unaccented
+from termcheck.rules.lexicons import lexicon
 
 # Places and people have one rendering in the target language; institutions, groups, titles and
 # demonyms are rendered many ways (la Chambre des députés: the House, the chamber, the lower house).
@@ -41,10 +43,23 @@ def present(entry: NameEntry, lang: str, text: str) -> bool:
     forms = target_forms(entry, lang)
     if any(_form_pattern(unaccented(f)).search(plain) for f in forms):
         return True
+    if entry.kind != "place":
+        return False
     # A place may be named by its adjective (Tschechien: Czech tourists; Italia: the Italian
-    # government): a capitalised word that starts as the name does.
-    stems = {unaccented(f)[:4] for f in forms if len(f) >= 4 and f[:1].isupper()} if entry.kind == "place" else set()
-    return any(re.search(r"(?<!\w)" + re.escape(stem), plain) for stem in stems)
+    # government): a capitalised word that starts as the name does, or its listed adjective
+    # (Espagne: Spanish bonds).
+    stems = {unaccented(f)[:4] for f in forms if len(f) >= 4 and f[:1].isupper()}
+    if any(re.search(r"(?<!\w)" + re.escape(stem), plain) for stem in stems):
+        return True
+    adjectives = cast(dict[str, list[str]], lexicon("country-adjectives")["adjectives"])
+    return any(_form_pattern(unaccented(a)).search(plain) for f in forms for a in adjectives.get(f, ()))
+
+
+def _same_capitals(found: str, form: str) -> bool:
+    """Are the words of `found` capitalised as those of `form`? The index forgives the case of
+    all but the first letter; a sentence of the source does not: 'La réunion' (the meeting, first
+    in its sentence) is not La Réunion."""
+    return [w[:1].isupper() for w in found.split()] == [w[:1].isupper() for w in form.split()] or found.isupper()
 
 
 SPELT_ALIKE = 80  # rapidfuzz ratio of a capitalised target word to the name's last word
@@ -73,7 +88,10 @@ def term_mismatch(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     appear in the aligned target sentence (or the sentences beside it) in one of its
     accepted target-language forms or acronyms (a person also by the last word of the name, a
     place by a capitalised word that starts with its first four letters: Czech for the Czech
-    Republic, Italian for Italy, Iranian for Iran; an acronym also with full stops: U.S.).
+    Republic, Italian for Italy, Iranian for Iran; or its adjective listed in
+    glossaries/lexicons/country-adjectives.toml: Spanish for Spain; an acronym also with full
+    stops: U.S.). The source's form must be capitalised as the glossary writes it ('La
+    réunion', the meeting, is not La Réunion).
     A sentence that keeps the source's own spelling is left to the single-language rules (a
     wrong form) or is a name kept whole (German 'Island' in 'Staten Island'); so is one that
     spells the name another way (a capitalised word close to its last word: Kaddafi, Peking).
@@ -92,7 +110,7 @@ def term_mismatch(doc: Document, dctx: DocContext) -> Iterator[Finding]:
             for form in match.forms:
                 entry = form.entry
                 if form.role is not Role.ACCEPTED or form.lang != source.lang or entry.id in seen or \
-                        entry.kind not in KINDS:
+                        entry.kind not in KINDS or not _same_capitals(match.text, form.form):
                     continue
                 seen.add(entry.id)
                 expected = target_forms(entry, doc.lang)
