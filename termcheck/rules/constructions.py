@@ -274,7 +274,7 @@ _NOT_A_NAME = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January
                "|June|July|August|September|October|November|December|The|In|On|At|He|She|It|They|We|I|A|An"
                "|But|And|Mr|Mrs|Ms|Dr|This|That|These|Those|If|When|As|So|Or|Of|For|To|By|With|From")
 _GENERIC_NOUNS = ("park", "street", "square", "avenue", "boulevard", "palace", "stadium", "airport", "cathedral",
-                  "prison", "theatre", "theater")
+                  "prison", "theatre", "theater", "casino", "museum", "region")
 _GENERIC_NAME = re.compile(
     rf"(?<![\w-])(?:[Tt]he )?({'|'.join(_GENERIC_NOUNS)}) (?!(?:{_NOT_A_NAME})\b)([A-Z][a-zà-ÿ]+)(?![\w'’-])")
 
