@@ -129,6 +129,8 @@ class Checker:
 
     def _lang(self, lang: str | None) -> str:
         lang = (lang or self.settings.lang or "auto").lower()
+        if lang == "auto" or lang in self._covered:
+            return lang  # the usual case, without a pass over the glossary per call
         try:
             self._check_lang(lang, self._engine.context.glossary)
         except TermcheckError as err:
