@@ -66,7 +66,7 @@ def _markers(n: int) -> Callable[[], object]:
 
 def _html(unit: str) -> Callable[[int], Callable[[], object]]:
     def make(n: int) -> Callable[[], object]:
-        from termcheck.markup.html import html_prose
+        from termcheck.io.markup.html import html_prose
 
         text = unit * n
         return lambda: html_prose(text)
@@ -104,7 +104,7 @@ def _score_long_line(n: int) -> Callable[[], object]:
 def _huge_repeat(n: int) -> Callable[[], object]:
     import re
 
-    from termcheck.safe_regex import compile_bounded
+    from termcheck.glossary.safe_regex import compile_bounded
 
     def run() -> object:
         try:

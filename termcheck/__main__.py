@@ -1,3 +1,3 @@
-from termcheck.cli import main
+from termcheck.cli.main import main
 
 main()

@@ -32,8 +32,8 @@ from termcheck.document import Document, Span
 from termcheck.engine import Engine, select_rules
 from termcheck.errors import TermcheckError
 from termcheck.findings import Applicability, Edit, Finding, Fix, Severity
+from termcheck.io.textio import Decoded
 from termcheck.results import FileResult, RunResult
-from termcheck.textio import Decoded
 
 __all__ = ["Checker", "CheckError", "check", "apply_fixes", "SOURCE_LANGS", "DEFAULT_PATH"]
 
@@ -44,7 +44,7 @@ SOURCE_PATH = "<source>"
 WARM_UP_TEXT = ("The minister said on Monday that the talks in Geneva would resume next week.\n"
                 "Rebels evoke the OSDH, which says that Idleb fell by diet on the 7 of October.\n"
                 "Les rebelles ont pris la ville hier soir, selon le ministre.\n")
-SOURCE_LANGS = ("de", "en", "es", "fr", "it", "tr")  # the languages a source can be read in (termcheck.language)
+SOURCE_LANGS = ("de", "en", "es", "fr", "it", "tr")  # the languages a source can be read in (termcheck.lang.detect)
 
 
 class CheckError(TermcheckError, ValueError):
@@ -171,9 +171,9 @@ class Checker:
         return self._checked(doc, self.engine(select, ignore))
 
     def _checked(self, doc: Document, engine: Engine) -> RunResult:
-        from termcheck.fingerprint import source_language
+        from termcheck.glossary.safe_regex import drain_timeouts
+        from termcheck.lang.fingerprint import source_language
         from termcheck.runner import display_path, source_info
-        from termcheck.safe_regex import drain_timeouts
 
         shown = display_path(doc.path)
         notices = []
@@ -233,7 +233,7 @@ class Checker:
             select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None) -> str:
         """`text` with its fixes applied as `termcheck lint --fix` applies them: pass after pass,
         re-checking, until nothing changes (safe fixes; with `unsafe`, the first suggestions too)."""
-        from termcheck.fixer import fix_text  # not loaded by `termcheck lint` runs that fix nothing
+        from termcheck.fix.edits import fix_text  # not loaded by `termcheck lint` runs that fix nothing
 
         def findings_of(t: str) -> list[Finding]:
             return self.result(t, lang, source=source, source_lang=source_lang, path=path, select=select,
@@ -265,7 +265,7 @@ def apply_fixes(text: str, findings: Sequence[Finding | Mapping[str, Any]], *, u
     unsafe ones too), in the case of the text they replace; a fix that overlaps an earlier one
     is left out (check the result again to find it). `findings` are the JSON objects `check`
     returns, or Finding objects; their offsets must be those of `text`."""
-    from termcheck.fixer import apply_edits, plan_edits
+    from termcheck.fix.edits import apply_edits, plan_edits
 
     plan = plan_edits(text, [_finding(f) for f in findings], unsafe)
     return apply_edits(text, [e for edits in plan for e in edits])

@@ -144,7 +144,7 @@ def _parquet_row_group(path: str, group: int) -> list[dict[str, Any]]:
 
 def _folder_items(folder: Path, settings: Settings) -> tuple[list[list[tuple[str, str]]], list[str]]:
     """The folder's files as `termcheck lint` finds them, in partitions of about PARTITION_BYTES."""
-    from termcheck.discovery import discover
+    from termcheck.io.discovery import discover
     from termcheck.runner import display_path
 
     files, notices = discover([folder], settings.include, settings.exclude, settings.respect_gitignore)

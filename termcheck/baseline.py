@@ -17,8 +17,8 @@ from typing import Any
 
 from termcheck.errors import ConfigError, InputError
 from termcheck.findings import Finding
+from termcheck.io.textio import read_limited
 from termcheck.results import RunResult
-from termcheck.textio import read_limited
 
 VERSION = 1
 Key = tuple[str, str, str, int]

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from termcheck.errors import ConfigError
-from termcheck.textio import read_config_text, toml_error
+from termcheck.io.textio import read_config_text, toml_error
 
-# Articles, and the bilingual files translation desks work in (termcheck.bilingual.KINDS).
+# Articles, and the bilingual files translation desks work in (termcheck.io.bilingual.KINDS).
 DEFAULT_INCLUDE = ["*.txt", "*.md", "*.xlf", "*.xliff", "*.sdlxliff", "*.mqxliff", "*.po", "*.tmx"]
 
 

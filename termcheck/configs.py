@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from termcheck.config import Settings, config_in
-from termcheck.discovery import Notice, discover
+from termcheck.io.discovery import Notice, discover
 
 
 @dataclass

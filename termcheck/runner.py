@@ -9,10 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from termcheck import suppression
-from termcheck.bilingual import bilingual_kind, make_bilingual_document
-from termcheck.bilingual.model import MalformedFile
 from termcheck.config import Settings
-from termcheck.discovery import discover
 from termcheck.document import Document
 from termcheck.engine import Engine, select_rules
 from termcheck.errors import InputError, TermcheckError
@@ -20,18 +17,21 @@ from termcheck.glossary.cache import load_glossary_cached, load_index_cached
 from termcheck.glossary.loader import default_glossary_dir
 from termcheck.glossary.matcher import NameIndex, build_index
 from termcheck.glossary.model import Glossary
-from termcheck.language import detect_language
-from termcheck.markup import markup_kind, markup_notes, prose_mask
+from termcheck.io.bilingual import bilingual_kind, make_bilingual_document
+from termcheck.io.bilingual.model import MalformedFile
+from termcheck.io.discovery import discover
+from termcheck.io.markup import markup_kind, markup_notes, prose_mask
+from termcheck.io.terminal import undecodable_escaped
+from termcheck.io.textio import BinaryFile, Decoded, read_article
+from termcheck.lang.detect import detect_language
 from termcheck.parallel import check_files, default_jobs
 from termcheck.results import FileError, FileResult, RunResult
 from termcheck.rules import Context
-from termcheck.terminal import undecodable_escaped
-from termcheck.textio import BinaryFile, Decoded, read_article
 
 if TYPE_CHECKING:
     from termcheck.api import Checker
     from termcheck.baseline import Baseline
-    from termcheck.progress import ProgressSink
+    from termcheck.io.progress import ProgressSink
 
 
 @dataclass
@@ -63,7 +63,7 @@ def check_lang(lang: str, glossary: Glossary) -> None:
 
 def display_path(path: Path) -> str:
     """The path as reports name it; bytes of a file name that are not UTF-8 escaped (\\xe9), as
-    every report must be valid UTF-8 (see termcheck.terminal)."""
+    every report must be valid UTF-8 (see termcheck.io.terminal)."""
     if not path.anchor and ".." not in path.parts:
         return undecodable_escaped(str(path))  # what relpath gives, without looking up the working folder per file
     try:
@@ -76,11 +76,11 @@ def display_path(path: Path) -> str:
 def make_document(path: Path, lang: str, decoded: Decoded | None = None, source_lang: str = "auto") -> Document:
     """The document of `path`; `decoded` gives its text instead of the file (the fixer re-checks fixed text).
     A bilingual file (XLIFF, PO, TMX) brings its own source (`source_lang`: its language, or
-    'auto': as the file declares it, else detected); see termcheck.bilingual."""
+    'auto': as the file declares it, else detected); see termcheck.io.bilingual."""
     if bilingual_kind(path):
         return make_bilingual_document(path, lang, decoded, source_lang)
     decoded = decoded or read_article(path)
-    kind = markup_kind(path)  # Markdown and HTML: only prose is checked (same offsets, see termcheck.markup)
+    kind = markup_kind(path)  # Markdown and HTML: only prose is checked (same offsets, see termcheck.io.markup)
     doc = Document(path=path, text=decoded.text, prose=prose_mask(decoded.text, kind), encoding=decoded.encoding)
     doc.meta["markup"] = kind
     doc.meta["notes"] = [*decoded.notes, *markup_notes(decoded.text, doc.prose, kind)]
@@ -156,7 +156,7 @@ def source_language_of(prose: str) -> str:
     lang = detect_language(prose, default="")
     if lang:
         return lang
-    from termcheck.language import SUPPORTED, function_word_votes, langdetect_guess
+    from termcheck.lang.detect import SUPPORTED, function_word_votes, langdetect_guess
 
     guess = langdetect_guess(prose)
     if guess and guess[0] in SUPPORTED:

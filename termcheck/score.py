@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from termcheck.discovery import discover
 from termcheck.errors import InputError, TermcheckError
-from termcheck.textio import read_article
+from termcheck.io.discovery import discover
+from termcheck.io.textio import read_article
 
 METRICS = ("bleu", "chrf", "ter")
 LABELS = {"bleu": "BLEU", "chrf": "chrF", "ter": "TER"}

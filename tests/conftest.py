@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from termcheck.cli import app
+from termcheck.cli.main import app
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -65,7 +65,7 @@ def lint_text(tmp_path: Path, text: str, *args: str, name: str = "article.txt") 
 
 def votes_word_by_word(text: str, limit: int = 3000) -> Counter[str]:
     """Function-word votes counted word by word: what language.function_word_votes must give."""
-    from termcheck import language
+    from termcheck.lang import detect as language
 
     votes: Counter[str] = Counter()
     for n, m in enumerate(language._WORD.finditer(text)):

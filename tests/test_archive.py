@@ -19,7 +19,7 @@ from distributed import Client, LocalCluster  # noqa: E402
 
 from termcheck import archive  # noqa: E402
 from termcheck.config import Settings  # noqa: E402
-from termcheck.discovery import discover  # noqa: E402
+from termcheck.io.discovery import discover  # noqa: E402
 from tests.conftest import SEEDS, run_cli  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"

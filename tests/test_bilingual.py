@@ -220,8 +220,8 @@ def test_jobs_give_the_same_output(corpus: Path, monkeypatch: pytest.MonkeyPatch
 
 def test_plain_command_line_runs_as_typer_runs_it(corpus: Path, monkeypatch: pytest.MonkeyPatch,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    from termcheck import cli
-    from termcheck.commands import app
+    from termcheck.cli import main as cli
+    from termcheck.cli.commands import app
 
     monkeypatch.chdir(corpus)
     for line in ["lint mt --source src --format json", "lint mt/a.txt --source=src/a.txt --source-lang fr",

@@ -14,12 +14,12 @@ from conftest import FIXTURES, run_cli
 from lxml import etree
 from typer.testing import CliRunner
 
-from termcheck.bilingual import bilingual_kind, parse, read_bilingual
-from termcheck.bilingual.escape import PoEdits, XmlEdits
-from termcheck.cli import app
+from termcheck.cli.main import app
 from termcheck.document import Span
 from termcheck.findings import Applicability, Edit, Finding, Fix, Severity
-from termcheck.fixer import plan_edits
+from termcheck.fix.edits import plan_edits
+from termcheck.io.bilingual import bilingual_kind, parse, read_bilingual
+from termcheck.io.bilingual.escape import PoEdits, XmlEdits
 
 BILINGUAL = FIXTURES / "bilingual"
 # fixture -> (unit id of the 'Idleb' headline finding, its segment id)
@@ -337,7 +337,7 @@ def test_utf16_crlf_xliff_keeps_its_bom_and_line_endings(tmp_path: Path) -> None
 def test_damaged_files_parse_or_fail_with_a_line_never_crash(name: str) -> None:
     import random
 
-    from termcheck.bilingual.model import MalformedFile
+    from termcheck.io.bilingual.model import MalformedFile
 
     rng = random.Random(name)
     text = read_bilingual(BILINGUAL / name).text
@@ -362,8 +362,8 @@ def test_damaged_files_parse_or_fail_with_a_line_never_crash(name: str) -> None:
 
 
 def test_default_include_has_every_bilingual_suffix() -> None:
-    from termcheck.bilingual import SUFFIX_GLOBS
     from termcheck.config import DEFAULT_INCLUDE
+    from termcheck.io.bilingual import SUFFIX_GLOBS
 
     assert set(SUFFIX_GLOBS) <= set(DEFAULT_INCLUDE)
 

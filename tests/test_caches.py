@@ -131,7 +131,7 @@ def test_a_planted_pickle_in_the_cache_folder_runs_no_code(tmp_path: Path) -> No
 
 
 def test_a_key_inside_the_cache_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from termcheck import signed_cache
+    from termcheck.io import signed_cache
 
     monkeypatch.setenv("TERMCHECK_CONFIG_DIR", str(tmp_path / "cache" / "config"))
     assert signed_cache.signing_key(tmp_path / "cache") is None

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from termcheck import wordfreq_cache
+from termcheck.lexicon import wordfreq_cache
 from tests.conftest import ROOT, SEEDS
 
 

@@ -17,9 +17,9 @@ import pytest
 from termcheck.document import Span
 from termcheck.errors import InputError
 from termcheck.findings import Applicability, Edit, Finding, Fix, Severity
-from termcheck.fixer import MAX_PASSES, apply_edits, fix_text, keep_case, plan_edits, unified_diff
-from termcheck.safewrite import encode_like, replace_text
-from termcheck.textio import decode_bytes
+from termcheck.fix.edits import MAX_PASSES, apply_edits, fix_text, keep_case, plan_edits, unified_diff
+from termcheck.io.safewrite import encode_like, replace_text
+from termcheck.io.textio import decode_bytes
 from tests.conftest import SEEDS, run_cli
 
 SEED = next(SEEDS.glob("mt-from-french_000_*.txt"))
@@ -185,7 +185,7 @@ def test_replace_text_refuses_a_file_that_changed(tmp_path: Path) -> None:
 
 def test_fix_skips_a_file_changed_after_the_check(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from termcheck import fixrun
+    from termcheck.fix import run as fixrun
 
     path = tmp_path / "a.txt"
     path.write_text("Shelling hit Idleb, Syria.\n", encoding="utf-8")

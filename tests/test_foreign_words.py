@@ -13,9 +13,9 @@ from typing import Any
 import pytest
 from conftest import lint_text
 
-from termcheck import foreign_lexicon as lexicon
-from termcheck.fingerprint import WEIGHTS
-from termcheck.foreign_lexicon import SUFFIXES, german_noun, word_verdict
+from termcheck.lang.fingerprint import WEIGHTS
+from termcheck.lexicon import foreign as lexicon
+from termcheck.lexicon.foreign import SUFFIXES, german_noun, word_verdict
 from termcheck.rules import get_rule
 
 

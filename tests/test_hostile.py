@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from termcheck import safe_regex, textio
+from termcheck.glossary import safe_regex
+from termcheck.io import textio
 from tests.conftest import run_cli
 
 ARTICLE = "Fighting continued in the Idleb region, where the café owner said the talks failed.\n"

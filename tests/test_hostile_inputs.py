@@ -137,7 +137,7 @@ def test_nested_bounded_repeats_are_multiplied() -> None:
 
     import pytest
 
-    from termcheck.safe_regex import compile_bounded
+    from termcheck.glossary.safe_regex import compile_bounded
 
     with pytest.raises(re.error, match="repeat count too large"):
         compile_bounded("(?:(?:ab){100}){100}")
@@ -186,7 +186,7 @@ class _StdlibProse:
     def __init__(self, text: str) -> None:
         from html.parser import HTMLParser
 
-        from termcheck.markup.html import SKIPPED
+        from termcheck.io.markup.html import SKIPPED
 
         ranges: list[tuple[int, int]] = []
         skipping: list[str] = []
@@ -223,8 +223,8 @@ _HTML_PIECES = ["<p>", "</p>", "<b ", "<b>", "</b>", "<!--", "-->", "<!doctype h
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(_HTML_PIECES), max_size=16))
 def test_html_prose_is_what_html_parser_reads(pieces: list[str]) -> None:
-    from termcheck.markup.base import Mask
-    from termcheck.markup.html import html_prose
+    from termcheck.io.markup.base import Mask
+    from termcheck.io.markup.html import html_prose
 
     text = "".join(pieces)
     mask = Mask(text)
@@ -235,7 +235,7 @@ def test_html_prose_is_what_html_parser_reads(pieces: list[str]) -> None:
 
 
 def test_unclosed_tags_and_comments_in_html_are_read_in_linear_time(tmp_path: Path) -> None:
-    from termcheck.markup.html import html_prose
+    from termcheck.io.markup.html import html_prose
 
     for hostile in ("<b " * 200_000, "<!--" * 200_000, '<a x="' * 100_000 + ">", "</b " * 200_000):
         # 60 KB of '<b ' took 26 s, 800 KB of '<!--' over 120 s; about 1 s each now.
@@ -248,7 +248,7 @@ def test_unclosed_tags_and_comments_in_html_are_read_in_linear_time(tmp_path: Pa
 
 
 def test_an_unknown_marked_section_in_html_is_not_a_crash() -> None:
-    from termcheck.markup.html import html_prose
+    from termcheck.io.markup.html import html_prose
 
     # html.parser raised AssertionError ('unknown status keyword') on this.
     assert html_prose("<p>a <![foo[ b ]]> c</p>").split() == ["a", "c"]
@@ -257,7 +257,7 @@ def test_an_unknown_marked_section_in_html_is_not_a_crash() -> None:
 # --- 13. one line and a distinct exit code, never a traceback --------------------------------
 
 def _termcheck(*args: str, cwd: Path, stdout: Any = None, env: dict[str, str] | None = None) -> Any:
-    """The console script in a process of its own (the crash guard is in termcheck.cli.main)."""
+    """The console script in a process of its own (the crash guard is in termcheck.cli.main.main)."""
     import os
     import subprocess
     import sys
@@ -275,7 +275,7 @@ def test_an_internal_error_is_one_line_and_exit_3_and_debug_shows_the_traceback(
               "import termcheck.runner as r\n"
               "def boom(*a, **k): raise ZeroDivisionError('a bug')\n"
               "r.lint = boom\n"
-              "from termcheck.cli import main; main()\n")
+              "from termcheck.cli.main import main; main()\n")
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     plain = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
     assert plain.returncode == 3
@@ -411,7 +411,7 @@ def test_a_fifo_swapped_in_after_discovery_does_not_block(tmp_path: Path) -> Non
     import os
 
     from termcheck.errors import InputError
-    from termcheck.textio import read_article
+    from termcheck.io.textio import read_article
 
     os.mkfifo(tmp_path / "late.txt")
     try:
@@ -461,7 +461,7 @@ def test_escape_sequences_and_markup_in_file_names_are_escaped(tmp_path: Path) -
 def test_the_progress_bar_shows_file_names_as_text() -> None:
     import io
 
-    from termcheck.progress import RichProgress
+    from termcheck.io.progress import RichProgress
 
     stream = io.StringIO()
     bar = RichProgress(stream)
@@ -485,7 +485,7 @@ def test_one_stray_byte_keeps_a_utf8_article_utf8_with_a_notice(tmp_path: Path) 
 
 
 def test_a_stray_byte_is_written_back_by_a_fix(tmp_path: Path) -> None:
-    from termcheck.textio import decode_bytes
+    from termcheck.io.textio import decode_bytes
 
     data = ("Le café.\n" + ARTICLE).encode("utf-8").replace(b"talks", b"tal\xffks")
     decoded = decode_bytes(data)
@@ -494,13 +494,13 @@ def test_a_stray_byte_is_written_back_by_a_fix(tmp_path: Path) -> None:
 
 
 def test_a_latin_file_with_one_accent_is_still_windows_1252() -> None:
-    from termcheck.textio import decode_bytes
+    from termcheck.io.textio import decode_bytes
 
     assert decode_bytes("Le café à Idleb.\n".encode("cp1252")).encoding == "cp1252"
 
 
 def test_shift_jis_is_read_as_japanese() -> None:
-    from termcheck.textio import decode_bytes
+    from termcheck.io.textio import decode_bytes
 
     news = "東京で会談が行われ、双方は合意に達したと発表した。ニュースです。\n"
     for text in (news, "上昇した。月曜日、株価が双方は\n"):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from termcheck.cli import app
+from termcheck.cli.main import app
 
 # A glossary of our own (and no shipped one), so the suggestions are known.
 GLOSSARY = '''[meta]

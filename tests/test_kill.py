@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from termcheck.safewrite import STALE, clean_stale
+from termcheck.io.safewrite import STALE, clean_stale
 
 GLOSSARY = '''[[entry]]
 id = "idlib"

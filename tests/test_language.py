@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS, lint_text, run_cli
 
-from termcheck.language import detect_language
+from termcheck.lang.detect import detect_language
 
 SAMPLES = {
     "en": "The rebels withdrew from the town on Tuesday after regime forces advanced, the observatory said.",

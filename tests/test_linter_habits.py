@@ -76,7 +76,7 @@ def test_colour_always_never_and_in_pipes(tmp_path: Path) -> None:
 
 
 def test_colour_auto_on_a_terminal_and_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
-    from termcheck.cli import use_color
+    from termcheck.cli.main import use_color
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
@@ -192,7 +192,7 @@ def test_stdin_takes_the_configuration_of_its_stdin_filename(tmp_path: Path) -> 
     _tree(tmp_path, {"quotes/termcheck.toml": 'ignore = ["TC201"]\n'})
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for name, code in (("quotes/a.txt", 0), ("news/a.txt", 1)):
-        run = subprocess.run([sys.executable, "-c", "from termcheck.cli import main; main()", "lint", "-", "--lang",
-                              "en", "--stdin-filename", name], cwd=tmp_path, input=MT.encode(), capture_output=True,
-                             env=env, timeout=120)
+        run = subprocess.run([sys.executable, "-c", "from termcheck.cli.main import main; main()", "lint", "-",
+                              "--lang", "en", "--stdin-filename", name], cwd=tmp_path, input=MT.encode(),
+                             capture_output=True, env=env, timeout=120)
         assert run.returncode == code, (name, run.stdout, run.stderr)

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, lint_text
 
+from termcheck.lang.word_families import normal, source_family
 from termcheck.rules.lookalikes import by_language, lexicon
-from termcheck.word_families import normal, source_family
 
 MINER = ROOT / "glossaries" / "build" / "mine_false_friends.py"
 LEXICONS = ROOT / "glossaries" / "lexicons"

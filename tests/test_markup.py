@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import lint_text, run_cli
 
-from termcheck.markup import markup_kind, prose_mask
+from termcheck.io.markup import markup_kind, prose_mask
 
 MARKDOWN = """---
 title: Idleb offensive

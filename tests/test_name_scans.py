@@ -13,8 +13,8 @@ from termcheck.config import Settings
 from termcheck.document import Document
 from termcheck.engine import Engine
 from termcheck.glossary.matcher import NameIndex
-from termcheck.rules.base import Context, DocContext
-from termcheck.rules.candidates import capitalised_words, proper_noun_runs, reference_proper_noun_runs
+from termcheck.rules.support.base import Context, DocContext
+from termcheck.rules.support.candidates import capitalised_words, proper_noun_runs, reference_proper_noun_runs
 from termcheck.runner import make_engine
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -21,8 +21,8 @@ import pytest
 from termcheck.document import Span
 from termcheck.errors import InputError
 from termcheck.findings import Applicability, Edit, Finding, Fix, Severity, one_candidate
-from termcheck.fixer import fix_text
-from termcheck.safewrite import clean_stale, replace_text
+from termcheck.fix.edits import fix_text
+from termcheck.io.safewrite import clean_stale, replace_text
 from tests.conftest import run_cli
 
 # --- 12: a fix with several candidates is not safe; --unsafe-fixes says what it applied ------

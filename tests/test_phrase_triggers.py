@@ -1,4 +1,4 @@
-"""The phrase and residue prefilter (termcheck/literals.py, termcheck/rules/triggers.py) and
+"""The phrase and residue prefilter (termcheck/rules/support/literals.py, termcheck/rules/support/triggers.py) and
 the faster matching of phrases (phrase_forms.py, context.windows) give exactly what the
 plain code they replace gives.
 
@@ -30,12 +30,12 @@ from test_phrases import CASES, CLEAN_NEWS
 from termcheck.document import Document, Span
 from termcheck.glossary.loader import default_glossary_dir, load_glossary
 from termcheck.glossary.model import Glossary
-from termcheck.literals import fold_char, fold_text, pattern_keys
 from termcheck.rules import Context, DocContext, get_rule
-from termcheck.rules import triggers as triggers_module
-from termcheck.rules.context import reference_windows, windows
-from termcheck.rules.phrase_forms import is_word_of, phrase_matches, phrase_pattern, phrase_regex, token_at
-from termcheck.rules.triggers import Triggers, build, form_pattern, keys_of
+from termcheck.rules.support import triggers as triggers_module
+from termcheck.rules.support.context import reference_windows, windows
+from termcheck.rules.support.literals import fold_char, fold_text, pattern_keys
+from termcheck.rules.support.phrase_forms import is_word_of, phrase_matches, phrase_pattern, phrase_regex, token_at
+from termcheck.rules.support.triggers import Triggers, build, form_pattern, keys_of
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"

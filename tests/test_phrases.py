@@ -551,7 +551,7 @@ CASES: list[tuple[str, str, str, str, str]] = [
     ("es-en-el-minuto", "He was sent off in the minute 11.", "in the minute 11", "in the 11th minute",
      "He was sent off in the 11th minute."),
     ("de-ins-krankenhaus", "The injured man was brought into a hospital.", "brought into a hospital",
-     "brought to hospital", "The injured man was brought to a hospital; the hospital was brought into service in 1990."),
+     "brought to hospital", "The injured man was brought to a hospital; it was brought into service in 1990."),
     ("fr-il-s-agit-de", "It is a question of a political decision, he said.", "It is a question of", "It is",
      "It is a political decision, he said; the question of timing remains."),
     ("fr-il-n-y-a-aucun", "There is not any doubt about the result.", "There is not any", "There is no",

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 from termcheck.config import Settings
 from termcheck.engine import Engine
 from termcheck.findings import Applicability, Finding
-from termcheck.fixer import fix_text
+from termcheck.fix.edits import fix_text
+from termcheck.io.textio import Decoded
 from termcheck.runner import make_document, make_engine
-from termcheck.textio import Decoded
 
 # Pieces that make rules fire, mixed with arbitrary Unicode so that findings sit at odd offsets.
 FRAGMENTS = ["Idleb", "IDLEB", "Khan Cheikhoun", "Bachar al-Assad", "OSDH", "OTAN", "by diet", "the diet's",

@@ -252,7 +252,7 @@ def test_text_outside_the_alignment_gets_a_row_when_it_holds_prose_or_a_finding(
 
 
 def test_cells_show_prose_without_markup() -> None:
-    """As termcheck.bilingual masks a segment: tags blanked, an entity shown as its character
+    """As termcheck.io.bilingual masks a segment: tags blanked, an entity shown as its character
     in its first place (a space for a reference to white space)."""
     text = 'a <g id="1">b</g> &amp; c&#160;d <x/>e'
     prose = list(re.sub(r"<[^>]*>", lambda m: " " * len(m.group()), text))

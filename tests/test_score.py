@@ -204,6 +204,6 @@ def test_without_fixed_there_is_no_fixed_key(corpus: Path) -> None:
 
 
 def test_sacrebleu_is_imported_only_to_score() -> None:
-    code = ("import sys, termcheck.cli, termcheck.score, termcheck.fixrun, termcheck.report.score_report; "
+    code = ("import sys, termcheck.cli.main, termcheck.score, termcheck.fix.run, termcheck.report.score_report; "
             "assert 'sacrebleu' not in sys.modules, 'sacrebleu imported'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])

@@ -64,7 +64,7 @@ ARTICLE_MD = "# Idleb\n\n```\nIdleb in code is not prose\n```\n\nRebels evoke th
 def _termcheck(*args: str, cwd: Path, stdin: bytes | None = None, env: dict[str, str] | None = None
                ) -> subprocess.CompletedProcess[bytes]:
     """The console script in a process of its own: standard input is a real pipe (CliRunner's is not)."""
-    return subprocess.run([sys.executable, "-c", "from termcheck.cli import main; main()", *args], cwd=cwd,
+    return subprocess.run([sys.executable, "-c", "from termcheck.cli.main import main; main()", *args], cwd=cwd,
                           input=stdin, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
                           timeout=120)
 

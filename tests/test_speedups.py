@@ -14,9 +14,9 @@ from conftest import votes_word_by_word
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from termcheck import language
 from termcheck.document import Span
-from termcheck.safe_regex import BoundedPattern, contains, required_literal
+from termcheck.glossary.safe_regex import BoundedPattern, contains, required_literal
+from termcheck.lang import detect as language
 from termcheck.spans import SpanSet
 
 SPANS = st.lists(st.tuples(st.integers(0, 300), st.sampled_from([0, 1, 2, 5, 30, 64, 65, 200])), max_size=40)
@@ -87,7 +87,7 @@ def test_cached_word_frequencies_equal_wordfreqs(tmp_path: Path, monkeypatch: py
 
     import wordfreq
 
-    from termcheck import wordfreq_cache
+    from termcheck.lexicon import wordfreq_cache
 
     monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(wordfreq_cache, "_db", None)
@@ -122,7 +122,7 @@ def test_document_words_equal_finditer(text: str) -> None:
                                       "Maaret", "al-Noomane", "UN", "ǅemal", "ßa", "é", " ", "  ", "\n", ",", "-",
                                       "'", "O'Neill", "rebels", "1", "Idleb"]), max_size=30).map(" ".join))
 def test_proper_noun_runs_equal_the_plain_state_machine(text: str) -> None:
-    from termcheck.rules.candidates import proper_noun_runs, reference_proper_noun_runs
+    from termcheck.rules.support.candidates import proper_noun_runs, reference_proper_noun_runs
 
     got = [[(t.start, t.end, t.text) for t in run] for run in proper_noun_runs(text)]
     assert got == [[(t.start, t.end, t.text) for t in run] for run in reference_proper_noun_runs(text)]

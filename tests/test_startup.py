@@ -18,11 +18,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from termcheck import wordfreq_cache
-from termcheck.discovery import Notice, _matches, discover
 from termcheck.glossary import cache
+from termcheck.glossary.safe_regex import BoundedPattern
+from termcheck.io.discovery import Notice, _matches, discover
+from termcheck.lexicon import wordfreq_cache
 from termcheck.runner import display_path
-from termcheck.safe_regex import BoundedPattern
 from tests.conftest import ROOT, SEEDS
 
 CLEAN = ("The government said on Monday that it would present the budget to parliament next week.\n"
@@ -34,11 +34,11 @@ NOT_LOADED = ["pydantic", "wordfreq", "langdetect", "sacrebleu", "markdown_it", 
               "rapidfuzz", "ftfy", "langcodes", "multiprocessing", "importlib.metadata",
               # the servers' libraries (termcheck serve, termcheck lsp); lint checks through termcheck.api
               "starlette", "uvicorn", "anyio", "pygls", "lsprotocol", "cattrs", "termcheck.server",
-              "termcheck.fixer"]
+              "termcheck.fix.edits"]
 
 _PROBE = """
 import json, sys
-from termcheck.cli import main
+from termcheck.cli.main import main
 sys.argv = ["termcheck", "lint", sys.argv[1]]
 try:
     main()
@@ -337,8 +337,8 @@ def _outcome(run: Callable[[], object], folder: Path, capsys: pytest.CaptureFixt
 
 def _both(argv: list[str], folder: Path, capsys: pytest.CaptureFixture[str],
           monkeypatch: pytest.MonkeyPatch) -> tuple[tuple[object, ...], tuple[object, ...]]:
-    from termcheck import cli
-    from termcheck.commands import app
+    from termcheck.cli import main as cli
+    from termcheck.cli.commands import app
 
     monkeypatch.setattr(sys, "argv", ["termcheck", *argv])
     plain = _outcome(cli.main, folder, capsys)
@@ -351,7 +351,7 @@ def _both(argv: list[str], folder: Path, capsys: pytest.CaptureFixture[str],
 def test_plain_lint_command_lines_run_as_typer_runs_them(argv: list[str], newsroom: Path,
                                                          capsys: pytest.CaptureFixture[str],
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    from termcheck import cli
+    from termcheck.cli import main as cli
 
     if cli.plain_lint(argv) is None:
         return  # typer's own
@@ -361,7 +361,7 @@ def test_plain_lint_command_lines_run_as_typer_runs_them(argv: list[str], newsro
 
 def test_plain_lint_takes_the_usual_command_lines(newsroom: Path, capsys: pytest.CaptureFixture[str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from termcheck import cli
+    from termcheck.cli import main as cli
 
     for line in ["lint mt.txt", "lint news --format json --select TC2,TC3 -q", "lint --jobs 1 mt.txt clean.txt",
                  "lint mt.txt --glossary extra.toml --no-default-glossary --format=github",
@@ -386,7 +386,7 @@ def test_a_one_file_run_does_not_load_typer(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", _PROBE, str(article)], cwd=tmp_path, env=env, capture_output=True,
                           text=True, check=True)
     loaded = set(json.loads(proc.stdout.splitlines()[-1])["modules"])
-    assert not loaded & {"typer", "click", "termcheck.commands"}
+    assert not loaded & {"typer", "click", "termcheck.cli.commands"}
 
 
 # --- name indexes kept beside the glossary -----------------------------------------------------

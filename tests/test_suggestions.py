@@ -8,7 +8,7 @@ import pytest
 from conftest import lint_text
 
 from termcheck.glossary.suggest import match_case
-from termcheck.rules.articles import with_article
+from termcheck.rules.support.articles import with_article
 
 
 @pytest.mark.parametrize(("text", "flagged", "suggestion"), [

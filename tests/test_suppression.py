@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import lint_text, run_cli
 
-from termcheck.progress import MIN_FILES, RichProgress, make_progress, wanted
+from termcheck.io.progress import MIN_FILES, RichProgress, make_progress, wanted
 from termcheck.runner import make_document
 from termcheck.suppression import find_markers
 

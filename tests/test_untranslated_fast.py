@@ -19,7 +19,8 @@ from conftest import votes_word_by_word
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from termcheck import function_words, langdetect_fast, language
+from termcheck.lang import detect as language
+from termcheck.lang import function_words, langdetect_fast
 from termcheck.rules import untranslated as tc501
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import lint_text
 
-from termcheck.romanisation import fold_key, keys_for, romanisations
+from termcheck.lang.romanisation import fold_key, keys_for, romanisations
 
 
 @pytest.mark.parametrize(("lang", "word", "expected"), [

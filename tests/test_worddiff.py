@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from termcheck.worddiff import CONTEXT, MAX_TOKENS, diff_for, word_diff
+from termcheck.fix.worddiff import CONTEXT, MAX_TOKENS, diff_for, word_diff
 
 # A news paragraph of some 600 characters with three changes in it.
 PARAGRAPH = ("On Tuesday the rebels, who had held the northern province for most of the past decade, left Idleb "

@@ -1,7 +1,7 @@
 //! termcheck's compiled core: the per-word work the rules ask for most.
 //!
 //! Word frequencies: wordfreq's `zipf_frequency` for the words its tokenizer leaves alone in the
-//! fast languages (see termcheck/wordfreq_cache.py), answered from one compact table per
+//! fast languages (see termcheck/lexicon/wordfreq_cache.py), answered from one compact table per
 //! language and wordfreq version. The table is a file in the user's cache folder, memory-mapped,
 //! so the `--jobs` workers share its pages; a word the table cannot answer is left to wordfreq
 //! (`None`).
@@ -131,7 +131,7 @@ fn write_freq_table(path: &str, items: Vec<(String, f64)>) -> PyResult<()> {
 }
 
 /// wordfreq's tokens of plain words joined by hyphens or apostrophes; None for any other word
-/// (termcheck.wordfreq_cache.simple_tokens).
+/// (termcheck.lexicon.wordfreq_cache.simple_tokens).
 #[pyfunction]
 fn simple_tokens(word: &str) -> Option<Vec<String>> {
     freq::simple_tokens(word)

@@ -83,7 +83,7 @@ from rapidfuzz.distance import Indel
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # the word families are termcheck's own (TC807 reads the same keys)
-from termcheck.word_families import SRC_ENDINGS, normal, source_family  # noqa: E402
+from termcheck.lang.word_families import SRC_ENDINGS, normal, source_family  # noqa: E402
 
 OUT = ROOT / "glossaries" / "lexicons"
 LANGS = ("fr", "de", "es", "it")

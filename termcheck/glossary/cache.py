@@ -6,7 +6,7 @@ $XDG_CACHE_HOME/termcheck, else ~/.cache/termcheck), named by a hash of the glos
 contents and of the code that reads them, so any change to either loads afresh. It is safe
 to lose: anything wrong with it (missing, unreadable, stale, from another version) means
 the glossary is loaded from its files. TERMCHECK_NO_CACHE=1 turns the cache off. Every
-file is signed with the user's key (termcheck.signed_cache): an unsigned or foreign pickle
+file is signed with the user's key (termcheck.io.signed_cache): an unsigned or foreign pickle
 planted in the folder is never loaded, so it cannot run code.
 
 The glossary's patterns are stored compiled: the regex module compiles in Python (~2 ms a
@@ -30,16 +30,17 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-from termcheck import __version__, signed_cache
+from termcheck import __version__
 from termcheck.glossary.loader import glossary_files, load_glossary
 from termcheck.glossary.model import Glossary, NameEntry
-from termcheck.safe_regex import BoundedPattern
+from termcheck.glossary.safe_regex import BoundedPattern
+from termcheck.io import signed_cache
 
 _FORMAT = 1
 _KEEP = 16  # cached glossaries kept (one per set of glossary files in use), and as many indexes
 # The code that reads glossary files: TOML, and the termbases (TBX, CSV, TSV) that work as glossaries.
 _CODE = ("glossary/loader.py", "glossary/model.py", "glossary/convert.py", "glossary/tbx.py", "glossary/tabular.py",
-         "safe_regex.py", "textio.py")
+         "glossary/safe_regex.py", "io/textio.py")
 
 
 def cache_dir() -> Path | None:

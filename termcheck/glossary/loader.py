@@ -20,8 +20,8 @@ from termcheck.glossary.model import (
     PhraseForm,
     ResidueEntry,
 )
-from termcheck.safe_regex import BoundedPattern, PatternTimeout, compile_bounded
-from termcheck.textio import read_config_text, toml_error
+from termcheck.glossary.safe_regex import BoundedPattern, PatternTimeout, compile_bounded
+from termcheck.io.textio import read_config_text, toml_error
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ENTRY_HEADER = re.compile(r"^\s*\[\[\s*entry\s*\]\]", re.M)
@@ -236,7 +236,7 @@ def _name_entry(reader: _Reader, i: int, raw: dict[str, Any], origin: Origin) ->
 
 
 def compile_pattern(reader: _Reader, i: int, key: str, entry_id: str, pattern: str) -> BoundedPattern:
-    """A glossary pattern, matched with a time limit (termcheck.safe_regex) so that it cannot hang a run."""
+    """A glossary pattern, matched with a time limit (termcheck.glossary.safe_regex) so that it cannot hang a run."""
     if _NESTED_REPEAT.search(pattern):
         raise reader.error(i, key, f"entry '{entry_id}': nested repetition in {pattern!r} could make matching hang")
     try:

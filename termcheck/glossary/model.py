@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from termcheck.safe_regex import BoundedPattern
+from termcheck.glossary.safe_regex import BoundedPattern
 
 LANGS = ("en", "fr", "de", "es", "it", "tr", "ar")
 NAME_KINDS = ("place", "person", "organisation", "demonym", "group", "title")
@@ -78,7 +78,7 @@ class ResidueEntry:
     regex: str
     message: str
     suggest: list[str]
-    compiled: BoundedPattern  # termcheck.safe_regex: matched with a time limit
+    compiled: BoundedPattern  # termcheck.glossary.safe_regex: matched with a time limit
     langs: list[str] = field(default_factory=list)  # empty: every language
     origin: Origin | None = None
 

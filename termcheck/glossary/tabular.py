@@ -25,7 +25,7 @@ from typing import Any
 from termcheck.errors import GlossaryError
 from termcheck.glossary.loader import name_entry
 from termcheck.glossary.model import LANGS, Glossary, NameEntry
-from termcheck.textio import read_config_text
+from termcheck.io.textio import read_config_text
 
 SEPARATOR = "|"
 _LANG_COLUMN = re.compile(r"^([a-z]{2,3})(?:_(acronym|wrong))?$")

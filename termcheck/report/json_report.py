@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from termcheck.bilingual import unit_at
-from termcheck.bilingual.escape import edit_format
 from termcheck.findings import Finding
+from termcheck.io.bilingual import unit_at
+from termcheck.io.bilingual.escape import edit_format
 from termcheck.results import FileResult, RunResult
 
 VERSION = 1

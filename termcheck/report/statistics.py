@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections import Counter
 
 from termcheck.findings import Finding
+from termcheck.io.terminal import printable
 from termcheck.report.text import summary
 from termcheck.results import RunResult
-from termcheck.terminal import printable
 
 Term = tuple[str, str, str | None]  # rule, flagged text and first suggestion ("": delete), case-folded
 

@@ -1,11 +1,11 @@
 """The default report: `path:line:col: CODE message (suggestion: …)` and a summary line;
-coloured on a terminal (termcheck.cli decides), and with --show-fixes the fixes it would apply."""
+coloured on a terminal (termcheck.cli.main decides), and with --show-fixes the fixes it would apply."""
 
 from __future__ import annotations
 
 from termcheck.findings import Severity
+from termcheck.io.terminal import printable
 from termcheck.results import RunResult
-from termcheck.terminal import printable
 
 
 def _show(s: str) -> str:
@@ -40,7 +40,7 @@ def render(result: RunResult, color: bool = False, show_fixes: bool = False) -> 
 
 def fix_lines(result: RunResult) -> list[str]:
     """--show-fixes: each fix --fix would apply (safe) or --unsafe-fixes would add."""
-    from termcheck.fixer import wanted  # the fixer's own rule of which fix each option applies
+    from termcheck.fix.edits import wanted  # the fixer's own rule of which fix each option applies
 
     fixes = [(fr, f) for fr, f in result.findings if wanted(f, unsafe=True)]
     if not fixes:

@@ -25,7 +25,7 @@ from termcheck.rules import (  # noqa: F401  (registration)
     untranslated,
     variants,
 )
-from termcheck.rules.base import REGISTRY, Context, DocContext, Rule, get_rule
+from termcheck.rules.support.base import REGISTRY, Context, DocContext, Rule, get_rule
 
 __all__ = ["REGISTRY", "Context", "DocContext", "Rule", "get_rule", "all_rules"]
 

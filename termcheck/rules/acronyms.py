@@ -9,9 +9,9 @@ from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.matcher import NameMatch, Role, target_acronyms
 from termcheck.glossary.suggest import rank_suggestions
-from termcheck.rules.articles import with_article
-from termcheck.rules.base import DocContext, rule
 from termcheck.rules.names import LANG_NAMES, cued, wrong_matches
+from termcheck.rules.support.articles import with_article
+from termcheck.rules.support.base import DocContext, rule
 
 
 @rule("TC401", "foreign-acronym", "An organisation's acronym in the source language (OSDH for SOHR, OTAN for NATO).",

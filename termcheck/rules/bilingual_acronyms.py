@@ -12,8 +12,8 @@ from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.matcher import target_acronyms
 from termcheck.lexicon import zipf
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.bilingual_base import aligned_pairs
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.bilingual import aligned_pairs
 
 _ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{2,6}(?![\w.-])")
 WORD_ZIPF = 3.5  # a word in capitals this common in English is a word, translated: BREAD

@@ -10,11 +10,11 @@ from difflib import SequenceMatcher
 from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.lexicon import zipf
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.bilingual_base import WORDS, aligned_pairs, unaccented, word_count
-from termcheck.rules.candidates import mostly_names
 from termcheck.rules.foreign_words import inside_spans, unread_spans
 from termcheck.rules.names import LANG_NAMES
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.bilingual import WORDS, aligned_pairs, unaccented, word_count
+from termcheck.rules.support.candidates import mostly_names
 
 MIN_SENTENCE_WORDS = 4  # shorter identical pairs are names, figures, datelines
 NEAR_IDENTICAL = 0.9  # difflib ratio of the folded sentences

@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.suggest import match_case
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.bilingual_base import aligned_pairs
+from termcheck.lang.word_families import normal, source_family
 from termcheck.rules.lookalikes import by_language, flagged_alone, pattern
 from termcheck.rules.names import LANG_NAMES
-from termcheck.word_families import normal, source_family
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.bilingual import aligned_pairs
 
 # Runs of letters, as the miner reads a sentence: l'armée is 'l' and 'armée'.
 _LETTERS = re.compile(r"[^\W\d_]+")

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.lexicon import zipf
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.bilingual_base import aligned_pairs
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.bilingual import aligned_pairs
 
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_LEN = 3

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.bilingual_base import aligned_pairs, neighbour_targets
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.bilingual import aligned_pairs, neighbour_targets
 
 # A number: digits with thousands groups (1,000 / 1.000 / 1 000 / 1'000) and a decimal part,
 # not inside a word or a longer number.

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from termcheck.align import length
 from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.bilingual_base import Pair, aligned_pairs, word_count
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.bilingual import Pair, aligned_pairs, word_count
 
 MIN_WORDS = 6  # a shorter source sentence (a dateline, a caption) may well go
 SHORT = 0.4  # a target under this share of the length its source predicts is an outlier

@@ -12,9 +12,9 @@ from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.matcher import NameIndex, Role
 from termcheck.glossary.model import NameEntry
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.bilingual_base import aligned_pairs, neighbour_targets, unaccented
-from termcheck.rules.lexicons import lexicon
+from termcheck.lexicon.word_classes import lexicon
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.bilingual import aligned_pairs, neighbour_targets, unaccented
 
 # Places and people have one rendering in the target language; institutions, groups, titles and
 # demonyms are rendered many ways (la Chambre des députés: the House, the chamber, the lower house).

@@ -13,8 +13,8 @@ from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.matcher import Role
 from termcheck.lexicon import zipf
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.candidates import capitalised_words
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.candidates import capitalised_words
 
 _MIN_LEN = 6
 _POSSESSIVE = re.compile(r"['’]s$")

@@ -15,9 +15,9 @@ from typing import Any
 
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
-from termcheck.literals import fold_prose
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.lexicons import alternation, lexicon
+from termcheck.lexicon.word_classes import alternation, lexicon
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.literals import fold_prose
 
 _WORDS = lexicon("constructions")
 _WORDS_COUNTRIES: list[str] = lexicon("countries")["no_article"]
@@ -517,8 +517,8 @@ def _plain_verb(verb: str) -> str:
     return words[1] if words[0] in ("has", "had") else words[0]
 
 
-# Most articles hold none of the constructions above: each pattern has keys (termcheck.literals,
-# as the phrase glossaries have in rules/triggers.py), folded text of which every match holds
+# Most articles hold none of the constructions above: each pattern has keys (termcheck.rules.support.literals,
+# as the phrase glossaries have in rules/support/triggers.py), folded text of which every match holds
 # one, and one automaton scan of the folded prose tells which patterns may match; the others
 # are not run (each is a scan of the whole text: 25 of them took a second per MB). A pattern
 # whose keys are short (' the ', ' that') is in nearly every article and just runs.
@@ -536,7 +536,7 @@ class _Gate:
     def __init__(self, sources: list[str]) -> None:
         import ahocorasick
 
-        from termcheck.rules.triggers import keys_of
+        from termcheck.rules.support.triggers import keys_of
 
         self.gated: set[str] = set()
         self.by_key: dict[str, list[str]] = {}

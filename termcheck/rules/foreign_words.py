@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
-from termcheck.foreign_lexicon import LETTER_LANGS, Verdict, german_noun, word_verdict
-from termcheck.language import function_word_votes
-from termcheck.rules.base import DocContext, rule
+from termcheck.lang.detect import function_word_votes
+from termcheck.lexicon.foreign import LETTER_LANGS, Verdict, german_noun, word_verdict
 from termcheck.rules.names import LANG_NAMES
+from termcheck.rules.support.base import DocContext, rule
 
 # Words of letters, perhaps joined by hyphens or apostrophes (social-démocrate, l'armée).
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")

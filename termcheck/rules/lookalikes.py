@@ -19,10 +19,10 @@ from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.loader import default_glossary_dir
 from termcheck.glossary.suggest import match_case
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.context import has_cue, windows
-from termcheck.rules.lexicons import alternation
+from termcheck.lexicon.word_classes import alternation
 from termcheck.rules.names import LANG_NAMES
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.context import has_cue, windows
 
 LANGS = ("fr", "de", "es", "it")  # the order in which a word found in several lexicons is attributed
 WINDOW = 10  # words each side searched for a cue

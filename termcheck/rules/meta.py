@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
-from termcheck.rules.base import DocContext, rule
+from termcheck.rules.support.base import DocContext, rule
 
 
 @rule("TC001", "unused-suppression", "A 'termcheck: ignore' marker that silences no finding.",

@@ -10,8 +10,8 @@ from termcheck.document import Document
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import Glossary
 from termcheck.lexicon import zipf
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.lexicons import alternation, lexicon
+from termcheck.lexicon.word_classes import alternation, lexicon
+from termcheck.rules.support.base import DocContext, rule
 
 ENGLISH_WORD = 2.5  # zipf: a lower-case form this common in English may be the English word
 

@@ -13,9 +13,9 @@ from termcheck.glossary.matcher import NameMatch, Role, case_matches
 from termcheck.glossary.model import NameEntry
 from termcheck.glossary.suggest import rank_suggestions
 from termcheck.lexicon import zipf
-from termcheck.memo import Memo
-from termcheck.rules.articles import with_article
-from termcheck.rules.base import DocContext, Rule, rule
+from termcheck.rules.support.articles import with_article
+from termcheck.rules.support.base import DocContext, Rule, rule
+from termcheck.rules.support.memo import Memo
 
 LANG_NAMES = {"en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
               "tr": "Turkish", "ar": "Arabic"}

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
-from termcheck.rules.base import DocContext, rule
+from termcheck.rules.support.base import DocContext, rule
 
 # Numbers in the source language's format: a decimal comma before a unit ("1,9 billion",
 # "7,5%"), dots between thousands ("8.000 million", "285.000"), and "milliard".

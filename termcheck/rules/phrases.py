@@ -9,11 +9,11 @@ from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.model import PhraseEntry, PhraseForm
 from termcheck.glossary.suggest import match_case
-from termcheck.rules.base import DocContext, Rule, rule
-from termcheck.rules.context import has_cue, windows
 from termcheck.rules.names import LANG_NAMES
-from termcheck.rules.phrase_forms import is_word_of, phrase_matches, token_at
-from termcheck.rules.triggers import candidates, triggers
+from termcheck.rules.support.base import DocContext, Rule, rule
+from termcheck.rules.support.context import has_cue, windows
+from termcheck.rules.support.phrase_forms import is_word_of, phrase_matches, token_at
+from termcheck.rules.support.triggers import candidates, triggers
 
 _NEAR = 3  # words right before or after a match that `cues_before` / `cues_after` look at
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from termcheck.document import Document, Span
 from termcheck.findings import Applicability, Edit, Finding, Fix, Severity
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.triggers import candidates, triggers
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.triggers import candidates, triggers
 
 
 @rule("TC701", "residue", "Text left over from the source page or agency copy ('>> Read also:', 'With AFP').",

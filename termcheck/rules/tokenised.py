@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from termcheck.document import Document, Span
 from termcheck.findings import Applicability, Edit, Finding, Fix, Severity
-from termcheck.rules.base import DocContext, rule
+from termcheck.rules.support.base import DocContext, rule
 
 # Never in edited prose: a clitic split from its word ("Iran 's", "do n't").
 _SPLIT_CLITIC = re.compile(r"(?<=\w)( )(?='s\b|n't\b|'re\b|'ll\b|'ve\b)")

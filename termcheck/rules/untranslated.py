@@ -10,11 +10,11 @@ from functools import lru_cache
 
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
-from termcheck.function_words import FUNCTION_WORDS, WORD_LANGS, scan
-from termcheck.language import SUPPORTED, function_word_votes, langdetect_guess
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.candidates import mostly_names
+from termcheck.lang.detect import SUPPORTED, function_word_votes, langdetect_guess
+from termcheck.lang.function_words import FUNCTION_WORDS, WORD_LANGS, scan
 from termcheck.rules.names import LANG_NAMES
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.candidates import mostly_names
 
 _SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+[\"'”»)]*|(?=\n)|$)")
 # A short quotation inside a sentence (a title, a slogan) is not an untranslated passage.
@@ -64,7 +64,7 @@ def foreign_language(sentence: str, lang: str) -> str | None:
     s = _suspect(sentence, lang)
     if s is None:
         return None
-    from termcheck.langdetect_fast import guess_reaching
+    from termcheck.lang.langdetect_fast import guess_reaching
 
     def needed(code: str) -> float:
         """The least probability with which _verdict reports a guess of `code` (2: never)."""

@@ -17,13 +17,13 @@ from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.glossary.matcher import Role
 from termcheck.glossary.suggest import match_case
+from termcheck.lang.romanisation import fold_key, keys_for, romanisations
 from termcheck.lexicon import zipf
-from termcheck.memo import Memo
-from termcheck.romanisation import fold_key, keys_for, romanisations
-from termcheck.rules.base import DocContext, rule
-from termcheck.rules.candidates import Token, mostly_names, run_texts, tokens_of, window_ranges
-from termcheck.rules.name_parts import entry_by_id, part_of_other_name
 from termcheck.rules.names import LANG_NAMES
+from termcheck.rules.support.base import DocContext, rule
+from termcheck.rules.support.candidates import Token, mostly_names, run_texts, tokens_of, window_ranges
+from termcheck.rules.support.memo import Memo
+from termcheck.rules.support.name_parts import entry_by_id, part_of_other_name
 from termcheck.spans import SpanSet
 
 # Calibrated on the development cases and the Lee news corpus (bench/precision.py).

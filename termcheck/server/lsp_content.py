@@ -11,7 +11,7 @@ from typing import Any
 
 from lsprotocol import types
 
-from termcheck.fixer import keep_case
+from termcheck.fix.edits import keep_case
 
 SOURCE = "termcheck"
 _SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
