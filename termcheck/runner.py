@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from termcheck import suppression
+from termcheck.align import Bead, SourceText, expected_ratio
 from termcheck.config import Settings
 from termcheck.document import Document
 from termcheck.engine import Engine, select_rules
@@ -17,7 +18,7 @@ from termcheck.glossary.cache import load_glossary_cached, load_index_cached
 from termcheck.glossary.loader import default_glossary_dir
 from termcheck.glossary.matcher import NameIndex, build_index
 from termcheck.glossary.model import Glossary
-from termcheck.io.bilingual import bilingual_kind, make_bilingual_document
+from termcheck.io.bilingual import bilingual_kind, parse, read_bilingual
 from termcheck.io.bilingual.model import MalformedFile
 from termcheck.io.discovery import discover
 from termcheck.io.markup import markup_kind, markup_notes, prose_mask
@@ -86,6 +87,28 @@ def make_document(path: Path, lang: str, decoded: Decoded | None = None, source_
     doc.meta["notes"] = [*decoded.notes, *markup_notes(decoded.text, doc.prose, kind)]
     suppression.prepare(doc)
     doc.lang = lang if lang != "auto" else detect_language(doc.prose)
+    return doc
+
+
+def make_bilingual_document(path: Path, lang: str, decoded: Decoded | None = None,
+                            source_lang: str = "auto") -> Document:
+    """The document of a bilingual file: target prose, and the source segments aligned. Here,
+    not in termcheck.io.bilingual: reading stays below language detection and alignment."""
+    kind = bilingual_kind(path) or "xliff"
+    decoded = decoded or read_bilingual(path)
+    parsed = parse(kind, decoded.text, path, lang)
+    doc = Document(path=path, text=decoded.text, prose=parsed.target_prose, encoding=decoded.encoding)
+    doc.meta["markup"] = kind
+    doc.meta["units"] = [(s.target.start, s.target.end, s.unit, s.segment) for s in parsed.segments
+                         if s.target is not None]
+    doc.meta["segments"] = len(parsed.segments)
+    doc.meta["untranslated"] = [s.unit if s.segment is None else f"{s.unit} ({s.segment})" for s in parsed.untranslated]
+    suppression.prepare(doc)
+    doc.lang = lang if lang != "auto" else parsed.target_lang or detect_language(doc.prose)
+    src_lang = source_lang if source_lang != "auto" else parsed.source_lang or source_language_of(parsed.source_prose)
+    ratio = expected_ratio(doc.lang, src_lang)
+    beads = [Bead(s.target, s.source) for s in parsed.segments if s.target is not None]
+    doc.source = SourceText(path, decoded.text, src_lang, parsed.source_prose, beads, ratio)
     return doc
 
 

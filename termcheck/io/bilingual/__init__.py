@@ -32,8 +32,7 @@ SUFFIX_GLOBS = [f"*{s}" for s in KINDS if s != ".pot"]
 _XML_ENCODING = re.compile(r"""^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _PO_CHARSET = re.compile(r"charset\s*=\s*([A-Za-z0-9._-]+)")
 
-__all__ = ["KINDS", "SUFFIX_GLOBS", "BilingualFile", "Segment", "bilingual_kind", "make_bilingual_document",
-           "read_bilingual"]
+__all__ = ["KINDS", "SUFFIX_GLOBS", "BilingualFile", "Segment", "bilingual_kind", "parse", "read_bilingual"]
 
 
 def bilingual_kind(path: Path) -> str | None:
@@ -83,32 +82,6 @@ def parse(kind: str, text: str, path: Path | str, lang: str = "auto") -> Bilingu
     from termcheck.io.bilingual.xliff import read_xliff
 
     return read_xliff(text, path)
-
-
-def make_bilingual_document(path: Path, lang: str, decoded: Decoded | None = None,
-                            source_lang: str = "auto") -> Document:
-    """The document of a bilingual file: target prose, and the source segments aligned."""
-    from termcheck import suppression
-    from termcheck.align import Bead, SourceText, expected_ratio
-    from termcheck.lang.detect import detect_language
-    from termcheck.runner import source_language_of
-
-    kind = bilingual_kind(path) or "xliff"
-    decoded = decoded or read_bilingual(path)
-    parsed = parse(kind, decoded.text, path, lang)
-    doc = Document(path=path, text=decoded.text, prose=parsed.target_prose, encoding=decoded.encoding)
-    doc.meta["markup"] = kind
-    doc.meta["units"] = [(s.target.start, s.target.end, s.unit, s.segment) for s in parsed.segments
-                         if s.target is not None]
-    doc.meta["segments"] = len(parsed.segments)
-    doc.meta["untranslated"] = [s.unit if s.segment is None else f"{s.unit} ({s.segment})" for s in parsed.untranslated]
-    suppression.prepare(doc)
-    doc.lang = lang if lang != "auto" else parsed.target_lang or detect_language(doc.prose)
-    src_lang = source_lang if source_lang != "auto" else parsed.source_lang or source_language_of(parsed.source_prose)
-    ratio = expected_ratio(doc.lang, src_lang)
-    beads = [Bead(s.target, s.source) for s in parsed.segments if s.target is not None]
-    doc.source = SourceText(path, decoded.text, src_lang, parsed.source_prose, beads, ratio)
-    return doc
 
 
 def unit_at(doc: Document, offset: int) -> tuple[str, str | None] | None:
