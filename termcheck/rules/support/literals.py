@@ -111,7 +111,7 @@ _last_fold: tuple[str, str] | None = None
 
 def fold_prose(text: str) -> str:
     """fold_text(text), kept for the next caller with the same text: the prefilters of TC301,
-    TC302, TC701 (rules/triggers.py) and TC303 (rules/constructions.py) read one document's
+    TC302, TC701 (rules/support/triggers.py) and TC303 (rules/constructions.py) read one document's
     prose in turn, and folding it costs about as much as their scans."""
     global _last_fold
     if _last_fold is not None and _last_fold[0] is text:
