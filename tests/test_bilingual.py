@@ -120,6 +120,7 @@ def test_number_readings(token: str, lang: str, values: set[float]) -> None:
     ("They spent 6 thousand million euros.", "Ils ont dépensé 6 milliards d'euros.", "fr"),
     ("In all, 55,053 people left the state.", "En total, 55 mil 053 personas salieron del estado.", "es"),
     ("Things have changed since the '50s.", "Les choses ont changé depuis les années 50.", "fr"),
+    ("He worked there from the 'sixties onward.", "Il y a travaillé à partir des années 60.", "fr"),
     ("Portugal beat Bosnia 6:2 (2:1).", "Portugal goleó a Bosnia 6-2 (2-1).", "es"),  # a score, not a time
     ("He was out at around 23:30 on Friday.", "Il était dehors à 23 heures 30 vendredi.", "fr"),
     ("It is unlikely that the Twenty-Seven will agree.", "Es ist unwahrscheinlich, dass die 27 zustimmen.", "de"),

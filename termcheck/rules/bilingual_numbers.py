@@ -52,6 +52,9 @@ _EN_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy"
                   "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
                   "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "both": 2, "twice": 2,
                   "double": 2, "half": 0.5, "once": 1, "single": 1})
+# Decades in words (les années 60: the sixties, in his seventies).
+_EN_WORDS.update({"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+                  "eighties": 80, "nineties": 90})
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _UNITS = "one two three four five six seven eight nine".split()
 _EN_WORDS.update({f"{t}-{u}": float(n + i + 1) for t, n in _TENS.items() for i, u in enumerate(_UNITS)})
