@@ -271,3 +271,19 @@ def test_constructions_tried_at_their_places_match_as_finditer(text: str) -> Non
         patch.setattr(c, "_matches_at", lambda pattern, text, starts: pattern.finditer(text))
         plain = [repr(f) for family in families for f in family(text)]
     assert fast == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(word=st.text(alphabet="abcdeghijklmnoqrstuwyz çğıïëşüöâñé-", min_size=1, max_size=14))
+def test_romanisation_skips_only_rules_that_cannot_match(word: str) -> None:
+    """A rule is skipped when its required letters are not in the word: the rewrite is the
+    one that tries every rule."""
+    from dataclasses import replace
+
+    from termcheck.lang.romanisation import romanisations
+
+    for rom in romanisations().values():
+        every_rule = replace(rom, needs=())
+        assert rom.rewrite(word) == every_rule.rewrite(word)
+        for i in range(len(rom.rules)):
+            assert rom.rewrite(word, i) == every_rule.rewrite(word, i)

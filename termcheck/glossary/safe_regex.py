@@ -83,10 +83,10 @@ class BoundedPattern:
         return (BoundedPattern, (self.pattern, self.label, self.required))
 
 
-def required_literal(pattern: str) -> str:
+def required_literal(pattern: str, shortest: int = 3) -> str:
     """The longest run of plain characters that every match of `pattern` contains (from the
     top level of the pattern only, never inside a group, alternation or repetition); "" if
-    there is none or the pattern ignores case."""
+    there is none shorter than `shortest` or the pattern ignores case."""
     try:
         parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
         literal = re._constants.LITERAL  # type: ignore[attr-defined]
@@ -106,7 +106,7 @@ def required_literal(pattern: str) -> str:
         if len(run) > len(best):
             best = "".join(run)
         run = []
-    return best if len(best) >= 3 else ""
+    return best if len(best) >= shortest else ""
 
 
 def _case_pair(op: Any, arg: Any) -> str:

@@ -11,6 +11,8 @@ from importlib import resources
 
 from unidecode import unidecode
 
+from termcheck.glossary.safe_regex import required_literal
+
 
 @dataclass(frozen=True)
 class Romanisation:
@@ -20,12 +22,17 @@ class Romanisation:
     # Lower-cased words naming the countries whose names English news itself spells this
     # language's way (Tebboune, Al Haouz): there, such a spelling is no sign of translation.
     local: frozenset[str] = frozenset()
+    # Each rule's required letters (safe_regex.required_literal: 'tch' of 'tch', 'gu' of
+    # 'gu(?=[ei])', 'e' of '(?<=[bdf])e$'): a word without them cannot be changed by the rule,
+    # and the test is far cheaper than a substitution that finds nothing.
+    needs: tuple[str, ...] = ()
 
     def rewrite(self, word: str, only: int | None = None) -> str:
         """Apply the rules (or only rule `only`) to a lower-cased word; outputs are protected."""
         out = word.lower()
+        needs = self.needs or ("",) * len(self.rules)
         for i, (pattern, repl) in enumerate(self.rules):
-            if only is not None and i != only:
+            if (only is not None and i != only) or needs[i] not in out:
                 continue
             # Upper case marks rewritten letters so that later rules leave them alone.
             out = pattern.sub(repl.upper() if repl else "", out)
@@ -41,7 +48,8 @@ class Romanisation:
 def romanisations() -> dict[str, Romanisation]:
     data = tomllib.loads((resources.files("termcheck") / "data" / "romanisation.toml").read_text(encoding="utf-8"))
     return {lang: Romanisation(lang, spec["name"], tuple((re.compile(p), r) for p, r in spec["rules"]),
-                               frozenset(w.lower() for w in spec.get("local", [])))
+                               frozenset(w.lower() for w in spec.get("local", [])),
+                               tuple(required_literal(p, shortest=1) for p, _ in spec["rules"]))
             for lang, spec in data.items()}
 
 
