@@ -9,7 +9,6 @@ from difflib import SequenceMatcher
 
 from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
-from termcheck.lang.function_words import WORD_LANGS
 from termcheck.lexicon import zipf
 from termcheck.rules.foreign_words import inside_spans, unread_spans
 from termcheck.rules.names import LANG_NAMES
@@ -33,14 +32,6 @@ LONG_COMPOUND = 12
 # takes none in either (Krischanitz, Mölln), and a noun unknown to wordfreq this long is no name.
 MIN_GERMAN_NOUN = 5
 MIN_UNKNOWN_NOUN = 8
-# A function word of the source language (pero, sobre, nicht, por, und) copied into the
-# translation, first in its sentence or not: English text carries these only in quotations and
-# names, which are skipped, or when MT left them. Those English writes as words (den, con, pour,
-# plus: zipf 4 and more) are left out, and so are name particles (von der Leyen: between two
-# capitalised words).
-FUNCTION_WORD_EN_MAX = 4.0
-FUNCTION_WORD_SOURCE_MIN = 5.5
-FUNCTION_WORD_MIN = 3
 # A word English knows this well is an English loan (gastritis, dogmas, bonhomie) unless the source
 # language uses it far more.
 ENGLISH_LOAN = 1.5
@@ -71,30 +62,6 @@ def _in_address(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     return before in "./@_" or after in "/@_" or (after == "." and text[end + 1 : end + 2].isalnum())
-
-
-def _function_word(word: str, source_lang: str) -> bool:
-    """A function word of the source language that English does not share (pero, nicht, mais)."""
-    langs = WORD_LANGS.get(word, ())
-    return source_lang in langs and "en" not in langs and len(word) >= FUNCTION_WORD_MIN \
-        and zipf(word, "en") < FUNCTION_WORD_EN_MAX and zipf(word, source_lang) >= FUNCTION_WORD_SOURCE_MIN
-
-
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
-
-
-def _between_names(text: str, m: re.Match[str]) -> bool:
-    """Is the word between two capitalised words (a name particle: Ursula von der Leyen)?"""
-    before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-    after = _WORD_AFTER.match(text, m.end())
-    return before is not None and after is not None and before.group(1)[0].isupper() and after.group(1)[0].isupper()
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    """Is the word at `start` first in its sentence (after quotation marks or a bracket)?"""
-    before = text[:start].rstrip(" \t\"'“‘«»(¿¡-–—")
-    return not before or before[-1] in ".!?:;\n"
 
 
 def _after_determiner(text: str, start: int, determiners: frozenset[str], german: bool) -> bool:
@@ -147,11 +114,6 @@ def copied_words(target: str, source: str, target_lang: str,
         key = w.casefold()
         if key not in in_source or w.isupper():
             continue
-        if _function_word(key, source_lang):
-            if not inside_spans(unread, m.start()) and not _in_address(target, m.start(), m.end()) and \
-                    (w.islower() or _sentence_start(target, m.start())) and not _between_names(target, m):
-                yield m, where[key]
-            continue
         if len(w) < MIN_WORD:
             continue
         lower = w.lower()
@@ -195,10 +157,8 @@ def untranslated_copy(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     the source are names and are skipped; a German noun copied with its capital (case alone
     cannot tell it from a name) is reported when it is a compound unknown to both languages
     of twelve letters or more, or when it is unknown to English and an article leads it in
-    both sentences ('die Quargel': 'the Quargel'), which a name does not take. A function
-    word of the source language that English does not write as a word of its own (pero,
-    sobre, por, und, nicht; not den, con or pour) is reported from three letters, first in
-    its sentence too, but not between two capitalised words (a name's particle). Acronyms,
+    both sentences ('die Quargel': 'the Quargel'), which a name does not take. (A copied
+    function word, pero or nicht, is TC502's: it needs no source.) Acronyms,
     words under four letters, words in
     quotation marks and parts of web or mail addresses are skipped too."""
     source = dctx.source

@@ -11,18 +11,13 @@ from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.lexicon import zipf
 from termcheck.rules.support.base import DocContext, rule
-from termcheck.rules.support.bilingual import aligned_pairs
+from termcheck.rules.support.bilingual import aligned_pairs, sentence_start
 
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_LEN = 3
 SOURCE_WORD_ZIPF = 3.5  # a capitalised source word this common in its language is a noun (German) or a title word
 TARGET_WORD_ZIPF = 3.0  # a lower-case English word this common is the word, not the name (toast, ghost, tables) ...
 _WORD_BEFORE = re.compile(r"([^\W\d_]+) $")  # ... unless a first name is before it (Kevin monk)
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"'“‘«»(¿¡-–—")
-    return not before or before[-1] in ".!?:;\n"
 
 
 def source_names(source: str, lang: str) -> dict[str, str]:
@@ -32,7 +27,7 @@ def source_names(source: str, lang: str) -> dict[str, str]:
     names: dict[str, str] = {}
     for m in _WORD.finditer(source):
         w = m.group()
-        if len(w) < MIN_LEN or not w[0].isupper() or w.isupper() or _sentence_start(source, m.start()):
+        if len(w) < MIN_LEN or not w[0].isupper() or w.isupper() or sentence_start(source, m.start()):
             continue
         if zipf(w.lower(), lang) >= SOURCE_WORD_ZIPF:
             continue
@@ -52,7 +47,7 @@ def recased(target: str, source: str, source_lang: str) -> Iterator[tuple[re.Mat
         name = names.get(w.lower())
         if name is None or w == name:
             continue
-        if not w.islower() or _sentence_start(target, m.start()):
+        if not w.islower() or sentence_start(target, m.start()):
             continue  # capitals: 'FARC' for 'Farc' and 'NASDAQ' for 'Nasdaq' are English house styles
         if zipf(w, "en") < TARGET_WORD_ZIPF or _after_first_name(target, m.start()):
             yield m, name
@@ -60,7 +55,7 @@ def recased(target: str, source: str, source_lang: str) -> Iterator[tuple[re.Mat
 
 def _after_first_name(text: str, start: int) -> bool:
     before = _WORD_BEFORE.search(text, 0, start)
-    return before is not None and before.group(1).istitle() and not _sentence_start(text, before.start())
+    return before is not None and before.group(1).istitle() and not sentence_start(text, before.start())
 
 
 @rule("TC805", "name-case-changed", "A name of the source that the translation writes in other capitals.",

@@ -120,6 +120,15 @@ def _noun_place(prose: str, start: int, end: int, strong: bool) -> bool:
     return not _capitalised_next(prose, end)
 
 
+def between_capitals(prose: str, start: int, end: int) -> bool:
+    """Is the word between two capitalised words (a name's particle: von der Leyen, Piero della
+    Francesca; a title's word: Ariadne auf Naxos)?"""
+    before = _PREVIOUS.search(prose[max(0, start - 40): start])
+    after = _NEXT.match(prose[end: end + 40])
+    return before is not None and after is not None and before.group(1)[:1].isupper() and \
+        after.group(1)[:1].isupper()
+
+
 def _other_script_nearby(prose: str, start: int, end: int) -> bool:
     """The word or a neighbour has letters none of the source languages writes (Czech ř, š):
     a name or a phrase of another language."""
@@ -195,6 +204,8 @@ def _candidates(doc: Document) -> list[_Candidate]:
                     verdict = replace(verdict, strong=True)
         if verdict is None:
             continue
+        if verdict.why == "function-word" and between_capitals(prose, start, end):
+            continue  # a name's particle or a title's word: Piero della Francesca, Ariadne auf Naxos
         if _other_script_nearby(prose, start, end):
             continue
         if _technical(prose, start, end):

@@ -53,3 +53,10 @@ def unaccented(text: str) -> str:
     if text.isascii():
         return text
     return "".join(unicodedata.normalize("NFKD", ch)[0] for ch in text)
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Is the word at `start` first in its sentence of `text` (after quotation marks, a bracket
+    or a dash)?"""
+    before = text[:start].rstrip(" \t\"'“‘«»(¿¡-–—")
+    return not before or before[-1] in ".!?:;\n"
