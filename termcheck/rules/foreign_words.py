@@ -6,11 +6,13 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from termcheck.document import Document
 from termcheck.findings import Finding, Severity
 from termcheck.lang.detect import function_word_votes
 from termcheck.lexicon.foreign import LETTER_LANGS, Verdict, german_noun, word_verdict
+from termcheck.lexicon.word_classes import lexicon
 from termcheck.rules.names import LANG_NAMES
 from termcheck.rules.support.base import DocContext, rule
 
@@ -120,6 +122,22 @@ def _noun_place(prose: str, start: int, end: int, strong: bool) -> bool:
     return not _capitalised_next(prose, end)
 
 
+@lru_cache(maxsize=1)
+def _loan_phrases() -> frozenset[str]:
+    return frozenset(lexicon("loan-phrases")["phrases"])
+
+
+def _in_loan_phrase(prose: str, start: int, end: int) -> bool:
+    """Is the word part of a phrase English borrowed whole ('faux pas', 'por favor')?"""
+    word = prose[start:end].lower()
+    before = _PREVIOUS.search(prose[max(0, start - 40): start])
+    after = _NEXT.match(prose[end: end + 40])
+    pairs = [f"{before.group(1).lower()} {word}"] if before else []
+    if after:
+        pairs.append(f"{word} {after.group(1).lower()}")
+    return any(p in _loan_phrases() for p in pairs)
+
+
 def between_capitals(prose: str, start: int, end: int) -> bool:
     """Is the word between two capitalised words (a name's particle: von der Leyen, Piero della
     Francesca; a title's word: Ariadne auf Naxos)?"""
@@ -204,8 +222,9 @@ def _candidates(doc: Document) -> list[_Candidate]:
                     verdict = replace(verdict, strong=True)
         if verdict is None:
             continue
-        if verdict.why == "function-word" and between_capitals(prose, start, end):
-            continue  # a name's particle or a title's word: Piero della Francesca, Ariadne auf Naxos
+        if verdict.why == "function-word" and (between_capitals(prose, start, end)
+                                               or _in_loan_phrase(prose, start, end)):
+            continue  # a name's particle, a title's word (Piero della Francesca, Ariadne auf Naxos), 'faux pas'
         if _other_script_nearby(prose, start, end):
             continue
         if _technical(prose, start, end):
