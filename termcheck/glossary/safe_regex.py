@@ -86,7 +86,7 @@ class BoundedPattern:
 def required_literal(pattern: str, shortest: int = 3) -> str:
     """The longest run of plain characters that every match of `pattern` contains (from the
     top level of the pattern only, never inside a group, alternation or repetition); "" if
-    there is none shorter than `shortest` or the pattern ignores case."""
+    there is none at least `shortest` long or the pattern ignores case."""
     try:
         parsed = re._parser.parse(pattern)  # type: ignore[attr-defined]
         literal = re._constants.LITERAL  # type: ignore[attr-defined]

@@ -44,12 +44,18 @@ class Romanisation:
         return [v for v in dict.fromkeys(out) if v != word.lower()]
 
 
+def _plain(literal: str) -> str:
+    """The literal as a plain substring test: '' (always try the rule) where it has a letter of
+    either case (marked by a NUL), which `in` cannot test."""
+    return "" if "\0" in literal else literal
+
+
 @cache
 def romanisations() -> dict[str, Romanisation]:
     data = tomllib.loads((resources.files("termcheck") / "data" / "romanisation.toml").read_text(encoding="utf-8"))
     return {lang: Romanisation(lang, spec["name"], tuple((re.compile(p), r) for p, r in spec["rules"]),
                                frozenset(w.lower() for w in spec.get("local", [])),
-                               tuple(required_literal(p, shortest=1) for p, _ in spec["rules"]))
+                               tuple(_plain(required_literal(p, shortest=1)) for p, _ in spec["rules"]))
             for lang, spec in data.items()}
 
 

@@ -112,9 +112,7 @@ def copied_words(target: str, source: str, target_lang: str,
     for m in WORDS.finditer(target):
         w = m.group()
         key = w.casefold()
-        if key not in in_source or w.isupper():
-            continue
-        if len(w) < MIN_WORD:
+        if len(w) < MIN_WORD or key not in in_source or w.isupper():
             continue
         lower = w.lower()
         unknown = zipf(lower, target_lang) == 0.0 and zipf(lower, source_lang) == 0.0
@@ -157,10 +155,9 @@ def untranslated_copy(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     the source are names and are skipped; a German noun copied with its capital (case alone
     cannot tell it from a name) is reported when it is a compound unknown to both languages
     of twelve letters or more, or when it is unknown to English and an article leads it in
-    both sentences ('die Quargel': 'the Quargel'), which a name does not take. (A copied
-    function word, pero or nicht, is TC502's: it needs no source.) Acronyms,
-    words under four letters, words in
-    quotation marks and parts of web or mail addresses are skipped too."""
+    both sentences ('die Quargel': 'the Quargel'), which a name does not take. Acronyms,
+    words under four letters (a copied function word, pero or nicht, is TC502's: it needs no
+    source), words in quotation marks and parts of web or mail addresses are skipped too."""
     source = dctx.source
     assert source is not None
     if source.lang == doc.lang:
