@@ -31,6 +31,10 @@ LONG_COMPOUND = 12
 # sentences ('die Quargel': 'the Quargel'; 'der geschwächten Länders': 'the weak Länders'): a name
 # takes none in either (Krischanitz, Mölln), and a noun unknown to wordfreq this long is no name.
 MIN_GERMAN_NOUN = 5
+# ... and a lower-case part of a German compound copied alone, at least this much shorter than it.
+COMPOUND_REST = 3
+ABSENT_PART = 1.5  # the part is (nearly) unknown to the target language ('schaft': English 1.4, German 3.5)
+PART_LEAD = 1.5
 MIN_UNKNOWN_NOUN = 8
 # A word English knows this well is an English loan (gastritis, dogmas, bonhomie) unless the source
 # language uses it far more.
@@ -94,6 +98,18 @@ def _german_noun(word: str, target: str, start: int, source: str, source_start: 
         _after_determiner(source, source_start, _DE_DETERMINERS, True)
 
 
+def _compound_part(word: str, where: dict[str, tuple[int, int]], target_lang: str) -> tuple[int, int] | None:
+    """Where the source has a German compound of which `word` is a part, copied alone (the
+    rest translated or dropped: 'Landschaftsplaner' as 'schaft planner', 'Hausbesetzer' as
+    'the besetzer'): a German word that the target language hardly knows, inside a source
+    word at least COMPOUND_REST letters longer; None otherwise."""
+    target = zipf(word, target_lang)
+    if target >= ABSENT_PART or zipf(word, "de") < target + PART_LEAD:
+        return None
+    return next((span for host, span in where.items() if len(host) >= len(word) + COMPOUND_REST and word in host),
+                None)
+
+
 def copied_words(target: str, source: str, target_lang: str,
                  source_lang: str) -> Iterator[tuple[re.Match[str], tuple[int, int]]]:
     """Words of `target` copied from `source` (each with where it is in `source`) that are
@@ -112,7 +128,13 @@ def copied_words(target: str, source: str, target_lang: str,
     for m in WORDS.finditer(target):
         w = m.group()
         key = w.casefold()
-        if len(w) < MIN_WORD or key not in in_source or w.isupper():
+        if len(w) < MIN_WORD or w.isupper():
+            continue
+        if key not in in_source:
+            if source_lang == "de" and w.islower() and not inside_spans(unread, m.start()):
+                host = _compound_part(key, where, target_lang)
+                if host is not None:
+                    yield m, host
             continue
         lower = w.lower()
         unknown = zipf(lower, target_lang) == 0.0 and zipf(lower, source_lang) == 0.0
@@ -155,7 +177,9 @@ def untranslated_copy(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     the source are names and are skipped; a German noun copied with its capital (case alone
     cannot tell it from a name) is reported when it is a compound unknown to both languages
     of twelve letters or more, or when it is unknown to English and an article leads it in
-    both sentences ('die Quargel': 'the Quargel'), which a name does not take. Acronyms,
+    both sentences ('die Quargel': 'the Quargel'), which a name does not take; so is a
+    lower-case part of a German compound copied alone ('Landschaftsplaner': 'schaft
+    planner'), a German word English hardly knows. Acronyms,
     words under four letters (a copied function word, pero or nicht, is TC502's: it needs no
     source), words in quotation marks and parts of web or mail addresses are skipped too."""
     source = dctx.source
