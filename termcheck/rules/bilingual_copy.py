@@ -84,6 +84,15 @@ def _after_determiner(text: str, start: int, determiners: frozenset[str], german
     return len(words) >= 2 and adjective and words[-2].lower() in determiners
 
 
+def _among_lower_case(text: str, start: int, length: int) -> bool:
+    """Is the word between two lower-case words of its clause (how Frauentyp as), where a
+    noun of the sentence stands and a name seldom does?"""
+    before = _LETTER_RUN.findall(text[max(0, start - 30):start])
+    after = _LETTER_RUN.match(text, start + length + 1) if text[start + length:start + length + 1] == " " else None
+    return bool(before) and before[-1].islower() and before[-1] not in _EN_NOT_ADJECTIVES and \
+        after is not None and after.group().islower()
+
+
 def _german_noun(word: str, target: str, start: int, source: str, source_start: int) -> bool:
     """A capitalised German word copied into English that is a noun, not a name: unknown to
     English, known to German (with or without a wrong plural s: Länders) or long, and led by
@@ -94,8 +103,11 @@ def _german_noun(word: str, target: str, start: int, source: str, source_start: 
     known = zipf(lower, "de") > 0 or (lower.endswith("s") and zipf(lower[:-1], "de") > 0)  # Länders
     if not known and len(word) < MIN_UNKNOWN_NOUN:
         return False
-    return _after_determiner(target, start, _EN_DETERMINERS, False) and \
-        _after_determiner(source, source_start, _DE_DETERMINERS, True)
+    if not _after_determiner(source, source_start, _DE_DETERMINERS, True):
+        return False
+    # Among lower-case words only a word German lists: a name there (Misimovic) is unknown to it.
+    return _after_determiner(target, start, _EN_DETERMINERS, False) or \
+        (zipf(lower, "de") > 0 and _among_lower_case(target, start, len(word)))
 
 
 def _compound_part(word: str, where: dict[str, tuple[int, int]], target_lang: str) -> tuple[int, int] | None:
@@ -177,10 +189,11 @@ def untranslated_copy(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     the source are names and are skipped; a German noun copied with its capital (case alone
     cannot tell it from a name) is reported when it is a compound unknown to both languages
     of twelve letters or more, or when it is unknown to English and an article leads it in
-    both sentences ('die Quargel': 'the Quargel'), which a name does not take; so is a
-    lower-case part of a German compound copied alone ('Landschaftsplaner': 'schaft
-    planner'), a German word English hardly knows. Acronyms,
-    words under four letters (a copied function word, pero or nicht, is TC502's: it needs no
+    the source ('die Quargel', 'einen Frauentyp') and in the translation, or, for a word German
+    lists, two lower-case words stand round it there ('how Frauentyp as'), where a name seldom
+    stands; so is a lower-case part of a German compound copied alone ('Landschaftsplaner':
+    'schaft planner'), a German word English hardly knows. Acronyms, words under four
+    letters (a copied function word, pero or nicht, is TC502's: it needs no
     source), words in quotation marks and parts of web or mail addresses are skipped too."""
     source = dctx.source
     assert source is not None
