@@ -127,24 +127,17 @@ def _loan_phrases() -> frozenset[str]:
     return frozenset(lexicon("loan-phrases")["phrases"])
 
 
-def _in_loan_phrase(prose: str, start: int, end: int) -> bool:
-    """Is the word part of a phrase English borrowed whole ('faux pas', 'por favor')?"""
-    word = prose[start:end].lower()
-    before = _PREVIOUS.search(prose[max(0, start - 40): start])
-    after = _NEXT.match(prose[end: end + 40])
-    pairs = [f"{before.group(1).lower()} {word}"] if before else []
-    if after:
-        pairs.append(f"{word} {after.group(1).lower()}")
-    return any(p in _loan_phrases() for p in pairs)
-
-
-def between_capitals(prose: str, start: int, end: int) -> bool:
+def _bound_to_neighbours(prose: str, start: int, end: int) -> bool:
     """Is the word between two capitalised words (a name's particle: von der Leyen, Piero della
-    Francesca; a title's word: Ariadne auf Naxos)?"""
+    Francesca; a title's word: Ariadne auf Naxos), or part of a phrase English borrowed whole
+    with a neighbour ('faux pas', 'por favor')?"""
     before = _PREVIOUS.search(prose[max(0, start - 40): start])
     after = _NEXT.match(prose[end: end + 40])
-    return before is not None and after is not None and before.group(1)[:1].isupper() and \
-        after.group(1)[:1].isupper()
+    if before is not None and after is not None and before.group(1)[:1].isupper() and after.group(1)[:1].isupper():
+        return True
+    word = prose[start:end].lower()
+    return (before is not None and f"{before.group(1).lower()} {word}" in _loan_phrases()) or \
+        (after is not None and f"{word} {after.group(1).lower()}" in _loan_phrases())
 
 
 def _other_script_nearby(prose: str, start: int, end: int) -> bool:
@@ -222,8 +215,7 @@ def _candidates(doc: Document) -> list[_Candidate]:
                     verdict = replace(verdict, strong=True)
         if verdict is None:
             continue
-        if verdict.why == "function-word" and (between_capitals(prose, start, end)
-                                               or _in_loan_phrase(prose, start, end)):
+        if verdict.why == "function-word" and _bound_to_neighbours(prose, start, end):
             continue  # a name's particle, a title's word (Piero della Francesca, Ariadne auf Naxos), 'faux pas'
         if _other_script_nearby(prose, start, end):
             continue
