@@ -288,6 +288,17 @@ def _codes(tmp_path: Path, target: str, source: str) -> list[tuple[str, str]]:
     ("TC805", "The mayor of mölln resigned.", "Der Bürgermeister von Mölln ist zurückgetreten.", "mölln"),
     ("TC805", "Her stylist chose the outfits.", "Ihr Stylist wählte die Outfits.", None),  # German nouns, English loans
     ("TC805", "The FARC freed two hostages.", "Las Farc liberaron a dos rehenes.", None),  # capitals: house style
+    ("TC805", "So say activists of service women's action network.",
+     "Das sagen Aktivisten des Service Women's Action Network.", "service women's action network"),  # one name
+    ("TC805", "The bank topped the league tables.", "Die Bank führte die League Tables an.",
+     None),  # English words a German source capitalises as loans
+    ("TC805", "The candidate of the party of the democratic revolution, or PRD, came third.",
+     "Le candidat du Parti de la Révolution Démocratique, ou PRD, est arrivé troisième.",
+     "party of the democratic revolution"),  # translated, before the acronym both explain
+    ("TC805", "The candidate of the Party of the Democratic Revolution (PRD) came third.",
+     "Le candidat du Parti de la révolution démocratique (PRD) est arrivé troisième.", None),
+    ("TC805", "Growth of the gross domestic product (GDP) slowed.",
+     "La croissance du produit intérieur brut (GDP) a ralenti.", None),  # not a name in the source either
     ("TC804", "The Iranian embassy refused.", "La embajada de Irán se negó.", None),  # the adjective of a short name
     ("TC804", "The U.S. government refused.", "Le gouvernement des États-Unis a refusé.", None),  # a dotted acronym
     ("TC804", "Muammar Kaddafi is buried in the desert.", "Muammar al-Gaddafi liegt in der Wüste begraben.",
