@@ -190,6 +190,8 @@ def test_names_with_spaces_and_non_ascii_letters(tmp_path: Path) -> None:
     ('[[entry]]\nid = "r"\nkind = "residue"\nregex = \'(a+)+$\'\nmessage = "m"\n', 4, "nested repetition"),
     ('[[entry]]\nid = "r"\nkind = "residue"\nregex = \'(a|a)*$\'\nmessage = "m"\n', 4, "backtracks"),
     ('[[entry]]\nid = "r"\nkind = "residue"\nregex = \'(a|aa)+$\'\nmessage = "m"\n', 4, "backtracks"),
+    ('[meta]\nsource_lang = "fr"\ntarget_lang = "en"\n\n[[entry]]\nid = "p"\nkind = "false-friend"\n'
+     'in_source = \'(unclosed\'\nforms = [{ match = "x", suggest = ["y"] }]\n', 8, "invalid regular expression"),
 ])
 def test_malformed_glossary(tmp_path: Path, body: str, line: int, says: str) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")

@@ -1110,6 +1110,63 @@ CLEAN_NEWS: list[str] = [
 ]
 
 
+# Entries the source confirms (`in_source`): reported only with --source, where the aligned
+# source sentence matches. (entry id, flagged sentence, its source, flagged span, first
+# suggestion, a clean English sentence for the same source)
+SOURCE_CASES: list[tuple[str, str, str, str, str, str]] = [
+    ("fr-tour-de-scrutin", "It would lose the idea of two previous turns, said Svoboda.",
+     "Cela ferait perdre l'idée de deux tours précédents, dit Svoboda.", "two previous turns", "two previous rounds",
+     "It would lose the idea of two previous rounds, said Svoboda."),
+    ("fr-tour-de-scrutin", "Hollande won the second turn of the election.",
+     "Hollande a remporté le second tour de l'élection.", "second turn", "second round",
+     "Hollande won the second round of the election."),
+    ("fr-tour-de-scrutin", "The president avoided a second return in the elections of this year.",
+     "El presidente evitó una segunda vuelta en las elecciones de este año.", "second return", "second round",
+     "The president avoided a run-off in this year's elections."),
+    ("es-asistentes", "Among the assistants was Mitch McConnell.", "Entre los asistentes estaba Mitch McConnell.",
+     "the assistants", "those attending", "Among those attending was Mitch McConnell."),
+]
+# The same English without a source, and with a source that does not say it: never reported.
+SOURCE_QUIET: list[tuple[str, str | None]] = [
+    ("It would lose the idea of two previous turns, said Svoboda.", None),
+    ("The car took the second turn too fast.", "La voiture a pris le deuxième virage trop vite."),
+    ("The assistants of the minister resigned.", "Los asistentes del ministro dimitieron."),
+    ("Among the assistants was Mitch McConnell.", None),
+]
+
+
+def _lint_pairs(folder: Path, pairs: list[tuple[str, str | None]]) -> dict[str, list[dict[str, Any]]]:
+    """Lint each (target, source) in one run: targets under tgt/, sources under src/."""
+    (folder / "tgt").mkdir()
+    (folder / "src").mkdir()
+    for i, (target, source) in enumerate(pairs):
+        (folder / "tgt" / f"{i:03d}.txt").write_text(target + "\n", encoding="utf-8")
+        if source is not None:
+            (folder / "src" / f"{i:03d}.txt").write_text(source + "\n", encoding="utf-8")
+    run = run_cli("lint", "tgt", "--source", "src", "--format", "json", "--lang", "en", cwd=folder)
+    assert run.exit_code in (0, 1), run.stderr
+    out: dict[str, list[dict[str, Any]]] = {}
+    for f in run.json()["findings"]:
+        if f["code"] in PHRASE_CODES:
+            out.setdefault(Path(f["path"]).stem, []).append(f)
+    return out
+
+
+def test_entries_the_source_confirms(tmp_path: Path) -> None:
+    pairs: list[tuple[str, str | None]] = []
+    for _, flagged, source, _, _, clean in SOURCE_CASES:
+        pairs += [(flagged, source), (clean, source)]
+    found = _lint_pairs(tmp_path, pairs + SOURCE_QUIET)
+    for i, (entry, flagged, _, span, suggestion, clean) in enumerate(SOURCE_CASES):
+        got = [(f["entry"], f["text"], f["suggestions"][0]) for f in found.get(f"{2 * i:03d}", [])]
+        assert got == [(entry, span, suggestion)], flagged
+        assert flagged.replace(span, suggestion, 1) != flagged
+        assert found.get(f"{2 * i + 1:03d}", []) == [], f"false alarm on {clean!r}"
+    quiet = [(SOURCE_QUIET[int(stem) - 2 * len(SOURCE_CASES)], [f["text"] for f in fs])
+             for stem, fs in found.items() if int(stem) >= 2 * len(SOURCE_CASES)]
+    assert quiet == []
+
+
 @pytest.fixture(scope="module")
 def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
     """Lint every flagged and clean sentence in one CLI run; phrase findings by file stem."""
@@ -1147,7 +1204,7 @@ def test_clean_news_sentences_are_not_flagged(findings: dict[str, list[dict[str,
 
 def test_every_phrase_entry_has_a_case() -> None:
     shipped = {e.id for e in load_glossary([default_glossary_dir()]).phrases}
-    assert shipped - {c[0] for c in CASES} == set()
+    assert shipped - {c[0] for c in CASES} - {c[0] for c in SOURCE_CASES} == set()
 
 
 def test_phrase_files_are_large_enough() -> None:

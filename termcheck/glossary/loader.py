@@ -29,7 +29,7 @@ _ENTRY_HEADER = re.compile(r"^\s*\[\[\s*entry\s*\]\]", re.M)
 _NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
 
 NAME_KEYS = {"id", "kind", "canonical", "alternates", "wrong", "acronym", "cues", "note", "ref"}
-PHRASE_KEYS = {"id", "kind", "source_term", "note", "window", "cues", "cues_after", "cues_before",
+PHRASE_KEYS = {"id", "kind", "source_term", "note", "window", "cues", "cues_after", "cues_before", "in_source",
                "blockers", "forms", "ref"}
 RESIDUE_KEYS = {"id", "kind", "regex", "message", "suggest", "langs", "note", "ref"}
 
@@ -274,6 +274,8 @@ def _phrase_entry(reader: _Reader, i: int, raw: dict[str, Any], meta: dict[str, 
             forms.append(PhraseForm(suggest=suggest, match=form["match"].strip()))
         else:
             raise reader.error(i, "forms", f"entry '{raw['id']}': 'match' must be a non-empty string")
+    in_source = _str(reader, i, raw, "in_source")
+    in_source_compiled = compile_pattern(reader, i, "in_source", raw["id"], in_source) if in_source else None
     window = raw.get("window", 12)
     if not isinstance(window, int) or not 0 <= window <= 100:
         raise reader.error(i, "window", f"entry '{raw['id']}': 'window' must be a whole number from 0 to 100")
@@ -290,6 +292,8 @@ def _phrase_entry(reader: _Reader, i: int, raw: dict[str, Any], meta: dict[str, 
         cues_after=_str_list(reader, i, raw, "cues_after"),
         cues_before=_str_list(reader, i, raw, "cues_before"),
         blockers=_str_list(reader, i, raw, "blockers"),
+        in_source=in_source,
+        in_source_compiled=in_source_compiled,
         origin=origin,
     )
 

@@ -69,6 +69,9 @@ class PhraseEntry:
     cues_after: list[str] = field(default_factory=list)
     cues_before: list[str] = field(default_factory=list)
     blockers: list[str] = field(default_factory=list)
+    # A pattern the aligned source sentence must match (--source only): the source is the cue.
+    in_source: str = ""
+    in_source_compiled: BoundedPattern | None = None
     origin: Origin | None = None
 
 

@@ -11,6 +11,7 @@ from termcheck.glossary.model import PhraseEntry, PhraseForm
 from termcheck.glossary.suggest import match_case
 from termcheck.rules.names import LANG_NAMES
 from termcheck.rules.support.base import DocContext, Rule, rule
+from termcheck.rules.support.bilingual import aligned_pairs
 from termcheck.rules.support.context import has_cue, windows
 from termcheck.rules.support.phrase_forms import is_word_of, phrase_matches, token_at
 from termcheck.rules.support.triggers import candidates, triggers
@@ -44,10 +45,23 @@ def entry_fires(entry: PhraseEntry, doc: Document, span: Span) -> bool:
     near_before, near_after = windows(doc, span, _NEAR)
     if entry.blockers and (has_cue(before, tuple(entry.blockers)) or has_cue(after, tuple(entry.blockers))):
         return False
-    if not (entry.cues or entry.cues_after or entry.cues_before):
-        return True
+    if entry.in_source or not (entry.cues or entry.cues_after or entry.cues_before):
+        return True  # an entry the source confirms needs no cue in the English
     return (has_cue(before, tuple(entry.cues)) or has_cue(after, tuple(entry.cues))
             or has_cue(near_after, tuple(entry.cues_after)) or has_cue(near_before, tuple(entry.cues_before)))
+
+
+def source_confirms(entry: PhraseEntry, doc: Document, ctx: DocContext, span: Span) -> Span | None:
+    """Where the aligned source sentence of `span` matches the entry's `in_source` pattern; None
+    without a source, or where that sentence does not. The pattern names its languages' words
+    (an election's 'tour' and 'vuelta' in one entry), so the source's language is not asked."""
+    if entry.in_source_compiled is None or ctx.source is None:
+        return None
+    for pair in aligned_pairs(doc, ctx):
+        if pair.target is not None and pair.source is not None and pair.target.start <= span.start < pair.target.end:
+            m = entry.in_source_compiled.search(pair.source_text)
+            return None if m is None else Span(pair.source.start + m.start(), pair.source.start + m.end())
+    return None
 
 
 def phrase_findings(this: Rule, doc: Document, ctx: DocContext, kind: str) -> Iterator[Finding]:
@@ -64,6 +78,9 @@ def phrase_findings(this: Rule, doc: Document, ctx: DocContext, kind: str) -> It
                 span = Span(m.start(), m.end())
                 if span.start == span.end or any(span.overlaps(t) for t in taken) or not entry_fires(entry, doc, span):
                     continue
+                source_span = source_confirms(entry, doc, ctx, span) if entry.in_source else None
+                if entry.in_source and source_span is None:
+                    continue
                 taken.append(span)
                 suggestions = [match_case(m.group(), m.expand(s) if "\\" in s else s) for s in form.suggest]
                 source = f" (from {LANG_NAMES.get(entry.source_lang, entry.source_lang)} '{entry.source_term}')" \
@@ -73,7 +90,7 @@ def phrase_findings(this: Rule, doc: Document, ctx: DocContext, kind: str) -> It
                 if suggestions and suggestions[0]:
                     message += f"; did you mean '{suggestions[0]}'?"
                 yield this.finding(span.start, span.end, message, suggestions=suggestions, safe=False, entry=entry.id,
-                                   origin=entry.source_lang)
+                                   origin=entry.source_lang, source_span=source_span)
 
 
 @rule("TC301", "false-friend", "A word translated by its look-alike (French 'régime' as 'diet', 'évoquer' as 'evoke').",
