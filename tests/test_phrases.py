@@ -1143,7 +1143,12 @@ def _lint_pairs(folder: Path, pairs: list[tuple[str, str | None]]) -> dict[str, 
         (folder / "tgt" / f"{i:03d}.txt").write_text(target + "\n", encoding="utf-8")
         if source is not None:
             (folder / "src" / f"{i:03d}.txt").write_text(source + "\n", encoding="utf-8")
-    run = run_cli("lint", "tgt", "--source", "src", "--format", "json", "--lang", "en", cwd=folder)
+    return _phrase_findings("tgt", "--source", "src", cwd=folder)
+
+
+def _phrase_findings(*args: str, cwd: Path | None = None) -> dict[str, list[dict[str, Any]]]:
+    """One `termcheck lint ARGS --format json --lang en` run: its phrase findings by file stem."""
+    run = run_cli("lint", *args, "--format", "json", "--lang", "en", cwd=cwd)
     assert run.exit_code in (0, 1), run.stderr
     out: dict[str, list[dict[str, Any]]] = {}
     for f in run.json()["findings"]:
@@ -1176,13 +1181,7 @@ def findings(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[st
         (folder / f"{i:03d}-clean.txt").write_text(clean + "\n", encoding="utf-8")
     for i, sentence in enumerate(CLEAN_NEWS):
         (folder / f"news-{i:03d}.txt").write_text(sentence + "\n", encoding="utf-8")
-    run = run_cli("lint", str(folder), "--format", "json", "--lang", "en")
-    assert run.exit_code in (0, 1), run.stderr
-    out: dict[str, list[dict[str, Any]]] = {}
-    for f in run.json()["findings"]:
-        if f["code"] in PHRASE_CODES:
-            out.setdefault(Path(f["path"]).stem, []).append(f)
-    return out
+    return _phrase_findings(str(folder))
 
 
 @pytest.mark.parametrize(("i", "case"), list(enumerate(CASES)), ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
