@@ -1125,6 +1125,12 @@ SOURCE_CASES: list[tuple[str, str, str, str, str, str]] = [
      "The president avoided a run-off in this year's elections."),
     ("es-asistentes", "Among the assistants was Mitch McConnell.", "Entre los asistentes estaba Mitch McConnell.",
      "the assistants", "those attending", "Among those attending was Mitch McConnell."),
+    ("de-in-folge", "The champion goes to the finals for the fifth time as a result of the win.",
+     "Damit fährt der Meister zum fünften Mal in Folge zur Endrunde.", "as a result of", "in a row",
+     "The champion goes to the finals for the fifth time in a row."),
+    ("de-belegen", "The participation of all parties covered the impartiality of the work.",
+     "Die Teilnahme aller Parteien belegte die Unparteilichkeit der Arbeit.", "covered", "showed",
+     "The participation of all parties showed the impartiality of the work."),
 ]
 # The same English without a source, and with a source that does not say it: never reported.
 SOURCE_QUIET: list[tuple[str, str | None]] = [
@@ -1132,6 +1138,8 @@ SOURCE_QUIET: list[tuple[str, str | None]] = [
     ("The car took the second turn too fast.", "La voiture a pris le deuxième virage trop vite."),
     ("The assistants of the minister resigned.", "Los asistentes del ministro dimitieron."),
     ("Among the assistants was Mitch McConnell.", None),
+    ("As a result of the storm, the school stayed shut.", "Infolge des Sturms blieb die Schule geschlossen."),
+    ("The insurance covered the damage.", "Die Versicherung übernahm den Schaden."),
 ]
 
 
