@@ -63,3 +63,21 @@ def test_no_safe_fix_is_left_after_fixing(text: str) -> None:
     fixed = _fix(text)
     left = [f for f in check(fixed, "en") if f.fix is not None and f.fix.applicability is Applicability.SAFE]
     assert left == []
+
+
+NAME_PIECES = ["Service Women's Action Network", "service women's action network", "Grand Old Party", "grand old party",
+               "Parti de la Révolution Démocratique, ou PRD", "party of the democratic revolution, or PRD", "(PRD)",
+               " (PRD)", ", or PRD", "the ", "of ", " ", ". ", "\n", "İstanbul", "ſ", "K", "ß", "’s", "-"]
+NAME_TEXTS = st.lists(st.one_of(st.text(max_size=12), st.sampled_from(NAME_PIECES)), max_size=12).map("".join)
+
+
+@SETTINGS
+@given(source=NAME_TEXTS, target=NAME_TEXTS)
+def test_names_recased_point_at_a_name_written_without_its_capitals(source: str, target: str) -> None:
+    from termcheck.rules.bilingual_names import recased_runs
+
+    for start, end, name in recased_runs(target, source):
+        words, capitals = target[start:end].split(), name.split()
+        assert 0 <= start < end <= len(target)
+        assert len(words) == len(capitals)
+        assert all(w[0].islower() for w, c in zip(words, capitals, strict=True) if c[0].isupper())
