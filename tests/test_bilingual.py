@@ -270,6 +270,11 @@ def _codes(tmp_path: Path, target: str, source: str) -> list[tuple[str, str]]:
      "Abwasserentsorgungsverband"),  # a long German compound, capitalised in both
     ("TC802", "Prices rose in the ultimos months.", "Los precios subieron en los últimos meses.",
      "ultimos"),  # copied without its accent
+    ("TC802", "The crisis touched todo the country.", "La crisis tocó todo el país.",
+     "todo"),  # English lists 'todo' a little, as a name: in lower case it is the Spanish word
+    ("TC802", "He writes for El Pais in Madrid.", "Escribe para El Pais en Madrid.", None),  # the name
+    ("TC802", "The ministry issued a communiqué on Monday.", "Le ministère a publié un communiqué lundi.",
+     None),  # an English loan, accent and all
     ("TC802", 'He said: "the problem of the bank is not domina risk controls".', 'Dijo: "el problema del banco '
      'no es domina los controles de riesgo".', "domina"),  # inside an English quotation
     ("TC802", 'The film "Los olvidados" won the prize.', 'La película "Los olvidados" ganó el premio.',

@@ -21,6 +21,10 @@ NEAR_IDENTICAL = 0.9  # difflib ratio of the folded sentences
 MIN_WORD = 4  # letters; shorter copies are mostly shared words (via, pro, gas)
 TARGET_ZIPF_MAX = 2.5  # rarer than this in the target language: not a word of it
 SOURCE_ZIPF_MIN = 1.0  # and a word of the source language at least this common
+# English text lists some source words a little more often, as names ('El País', 'Los Alamos'):
+# written in lower case, a word this rare in English and far more common in the source is copied.
+NAME_ONLY_ZIPF = 3.0
+NAME_ONLY_LEAD = 1.5
 # A word known to neither language (a rare compound or derivation: intercuatrimestral,
 # Finanzmarktregulierer) copied from the source in lower case is untranslated too, from this length.
 MIN_UNKNOWN = 6
@@ -59,6 +63,14 @@ def copied_sentence(target: str, source: str) -> bool:
     if word_count(t) < MIN_SENTENCE_WORDS or mostly_names(target):
         return False
     return t == s or SequenceMatcher(None, t, s, autojunk=False).ratio() >= NEAR_IDENTICAL
+
+
+def _english_only_as_name(word: str, target_zipf: float, source_zipf: float) -> bool:
+    """Does English list `word` (at TARGET_ZIPF_MAX or a little more) only as a name, so that in
+    lower case it is the source's word copied ('sobre', 'parte', 'pais' for país)? Not a word
+    with the source's accent, which English lists because it borrowed it so ('communiqué')."""
+    return word.islower() and word.isascii() and target_zipf < NAME_ONLY_ZIPF and \
+        source_zipf >= target_zipf + NAME_ONLY_LEAD
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
@@ -160,7 +172,7 @@ def copied_words(target: str, source: str, target_lang: str,
         if _in_address(target, m.start(), m.end()):
             continue
         target_zipf = zipf(lower, target_lang)
-        if target_zipf >= TARGET_ZIPF_MAX:
+        if target_zipf >= TARGET_ZIPF_MAX and not _english_only_as_name(w, target_zipf, zipf(lower, source_lang)):
             continue
         if target_zipf >= ENGLISH_LOAN and zipf(lower, source_lang) < target_zipf + LOAN_LEAD:
             continue
