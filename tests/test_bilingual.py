@@ -305,6 +305,11 @@ def _codes(tmp_path: Path, target: str, source: str) -> list[tuple[str, str]]:
     ("TC805", "Growth of the gross domestic product (GDP) slowed.",
      "La croissance du produit intérieur brut (GDP) a ralenti.", None),  # not a name in the source either
     ("TC804", "The Iranian embassy refused.", "La embajada de Irán se negó.", None),  # the adjective of a short name
+    ("TC804", "The German bank rejected the claims.", "Die Deutsche Bank wies die Forderungen zurück.",
+     "The German bank rejected the claims."),  # a name English keeps as the source writes it
+    ("TC804", "Deutsche Bank rejected the claims.", "Die Deutsche Bank wies die Forderungen zurück.", None),
+    ("TC804", "The lower house rejected the bill.", "La Chambre des députés a rejeté le projet de loi.",
+     None),  # an institution English renders many ways
     ("TC804", "The U.S. government refused.", "Le gouvernement des États-Unis a refusé.", None),  # a dotted acronym
     ("TC804", "Muammar Kaddafi is buried in the desert.", "Muammar al-Gaddafi liegt in der Wüste begraben.",
      None),  # another spelling: the single-language rules' business

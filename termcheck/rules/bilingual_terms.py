@@ -21,6 +21,16 @@ from termcheck.rules.support.bilingual import aligned_pairs, neighbour_targets, 
 KINDS = frozenset({"place", "person"})
 
 
+def checked(entry: NameEntry, source_form: str, lang: str) -> bool:
+    """Is `entry` one whose rendering can be required: a place or a person, or an organisation
+    whose name the target language writes as the source does (Deutsche Bank, Le Monde, El País:
+    MT that translates it, 'the German bank', has garbled a name)?"""
+    if entry.kind in KINDS:
+        return True
+    key = unaccented(source_form).casefold()
+    return entry.kind == "organisation" and any(unaccented(f).casefold() == key for f in entry.accepted(lang))
+
+
 @lru_cache(maxsize=4096)
 def _form_pattern(form: str) -> re.Pattern[str]:
     """A target form as a whole word, plurals and possessives allowed (Syrian: Syrians, Syrian's);
@@ -84,7 +94,8 @@ def spelt_alike(target: str, forms: list[str]) -> bool:
 def term_mismatch(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     """The source sentence is scanned with the glossary's index for the source language; each
     place or person found there in one of its accepted source-language forms, as a whole
-    word, must
+    word (or an organisation whose name the target language writes as the source does:
+    Deutsche Bank, Le Monde, El País, which MT translates word for word), must
     appear in the aligned target sentence (or the sentences beside it) in one of its
     accepted target-language forms or acronyms (a person also by the last word of the name, a
     place by a capitalised word that starts with its first four letters: Czech for the Czech
@@ -110,7 +121,7 @@ def term_mismatch(doc: Document, dctx: DocContext) -> Iterator[Finding]:
             for form in match.forms:
                 entry = form.entry
                 if form.role is not Role.ACCEPTED or form.lang != source.lang or entry.id in seen or \
-                        entry.kind not in KINDS or not _same_capitals(match.text, form.form):
+                        not checked(entry, form.form, doc.lang) or not _same_capitals(match.text, form.form):
                     continue
                 seen.add(entry.id)
                 expected = target_forms(entry, doc.lang)
