@@ -41,13 +41,14 @@ class Engine:
     def check(self, doc: Document) -> list[Finding]:
         dctx = DocContext(doc, self.context)
         found: list[Finding] = []
+        absent: list[Finding] = []  # what sentences lack: apart from the findings on their words
         for rule in self.rules:
             if rule.languages and doc.lang not in rule.languages:
                 continue
             if rule.needs_source and doc.source is None:
                 continue
-            found.extend(rule.check(doc, dctx))
-        kept = resolve_overlaps(found)
+            (absent if rule.absence else found).extend(rule.check(doc, dctx))
+        kept = resolve_overlaps(found) + resolve_overlaps(absent)
         for f in kept:
             f.text = doc.text[f.span.start : f.span.end]
         return sorted(kept, key=lambda f: f.sort_key)

@@ -289,6 +289,8 @@ def _codes(tmp_path: Path, target: str, source: str) -> list[tuple[str, str]]:
      "Le ministre a démissionné lundi après des semaines de critiques sur sa gestion de la crise du logement.", None),
     ("TC804", "The ministers met in the Turkish capital.", "Die Minister trafen sich in Ankara.",
      "The ministers met in the Turkish capital."),
+    ("TC804", "Heavy fighting was reported in the northern city.", "De violents combats ont eu lieu à Alep.",
+     "Heavy fighting was reported in the northern city."),  # no word to point at: the sentence
     ("TC804", "The ministers met in Ankara.", "Die Minister trafen sich in Ankara.", None),
     ("TC805", "The mayor of mölln resigned.", "Der Bürgermeister von Mölln ist zurückgetreten.", "mölln"),
     ("TC805", "Her stylist chose the outfits.", "Ihr Stylist wählte die Outfits.", None),  # German nouns, English loans
@@ -306,7 +308,9 @@ def _codes(tmp_path: Path, target: str, source: str) -> list[tuple[str, str]]:
      "La croissance du produit intérieur brut (GDP) a ralenti.", None),  # not a name in the source either
     ("TC804", "The Iranian embassy refused.", "La embajada de Irán se negó.", None),  # the adjective of a short name
     ("TC804", "The German bank rejected the claims.", "Die Deutsche Bank wies die Forderungen zurück.",
-     "The German bank rejected the claims."),  # a name English keeps as the source writes it
+     "The German bank"),  # where the sentence renders the name
+    ("TC804", "On Monday the Country reported on the German bank.", "El lunes, El País informó sobre el banco alemán.",
+     "the Country"),  # a name English keeps as the source writes it
     ("TC804", "Deutsche Bank rejected the claims.", "Die Deutsche Bank wies die Forderungen zurück.", None),
     ("TC804", "The lower house rejected the bill.", "La Chambre des députés a rejeté le projet de loi.",
      None),  # an institution English renders many ways
@@ -325,3 +329,13 @@ def test_rules_need_a_source(tmp_path: Path) -> None:
     (tmp_path / "t.txt").write_text("Der Hafen bleibt bis Montag geschlossen.\n", encoding="utf-8")
     data = run_cli("lint", "t.txt", "--format", "json", "--lang", "en", cwd=tmp_path).json()
     assert not any(f["code"].startswith("TC8") for f in data["findings"])
+
+
+def test_a_name_left_out_is_reported_beside_the_words_of_its_sentence(tmp_path: Path) -> None:
+    """What a sentence lacks (TC804, TC803) is a problem apart from its words: a calque in the
+    same sentence does not hide it (one report per problem, not per sentence)."""
+    (tmp_path / "t.txt").write_text("A man of 30 years was killed in the northern city.\n", encoding="utf-8")
+    (tmp_path / "s.txt").write_text("Un homme de 30 ans a été tué à Alep.\n", encoding="utf-8")
+    run = run_cli("lint", "t.txt", "--source", "s.txt", "--format", "json", "--lang", "en", cwd=tmp_path)
+    found = sorted((f["code"], f["text"]) for f in json.loads(run.stdout)["findings"])
+    assert found == [("TC302", "A man of 30 years"), ("TC804", "A man of 30 years was killed in the northern city.")]

@@ -40,7 +40,7 @@ def _merged(pair: Pair, beads: list[Pair], doc: Document, source: str, ratio: fl
       clean="The mayor spoke on Monday. He announced a four percent rise in the city budget. Critics were not "
             "convinced. ||| Le maire a parlé lundi. Il a annoncé une hausse de quatre pour cent du budget municipal. "
             "Les critiques n'étaient pas convaincus.",
-      fixable=False, precedence=90, needs_source=True)
+      fixable=False, precedence=90, needs_source=True, absence=True)
 def omission(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     """A source sentence of at least six words that the alignment leaves without a target
     sentence was dropped; it is reported on the last character of the target sentence before

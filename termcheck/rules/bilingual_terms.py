@@ -14,11 +14,16 @@ from termcheck.glossary.matcher import NameIndex, Role
 from termcheck.glossary.model import NameEntry
 from termcheck.lexicon.word_classes import lexicon
 from termcheck.rules.support.base import DocContext, rule
-from termcheck.rules.support.bilingual import aligned_pairs, neighbour_targets, unaccented
+from termcheck.rules.support.bilingual import WORDS, aligned_pairs, neighbour_targets, sentence_start, unaccented
 
 # Places and people have one rendering in the target language; institutions, groups, titles and
 # demonyms are rendered many ways (la Chambre des députés: the House, the chamber, the lower house).
 KINDS = frozenset({"place", "person"})
+_ARTICLES = frozenset({"the", "a", "an"})
+_SOURCE_ARTICLES = frozenset("le la les l el los las lo il gli der die das".split())
+_CALENDAR = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+June July August September October November December""".split())
+_BREAK = re.compile(r"[,;:.!?()\[\]\"“”«»]")
 
 
 def checked(entry: NameEntry, source_form: str, lang: str) -> bool:
@@ -72,6 +77,52 @@ def _same_capitals(found: str, form: str) -> bool:
     return [w[:1].isupper() for w in found.split()] == [w[:1].isupper() for w in form.split()] or found.isupper()
 
 
+NEAR = 0.2  # of the sentence's length: how far from the name's place a capitalised word may be
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    adjectives = cast(dict[str, list[str]], lexicon("country-adjectives")["adjectives"])
+    return frozenset(a for forms in adjectives.values() for a in forms)
+
+
+def _adjective(word: str) -> bool:
+    """A country's adjective: listed (Dutch, Swiss), or with a demonym's ending (Turkish,
+    Syrian, Chinese, Iraqi)."""
+    return word in _adjectives() or word.endswith(("ish", "ian", "ese", "an", "i", "ic"))
+
+
+def rendering(target: str, source: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where `target` most likely renders the name at source[start:end] without its accepted
+    form: the capitalised word, not first in the sentence and not the source's, nearest the
+    name's place (its share of the way through the source), with the words after it to as many
+    as the name has (and the noun after a country's adjective) and an article before it ('The
+    German bank' for 'Die Deutsche Bank', 'the Turkish capital' for 'Ankara'); None
+    where no such word is near (the sentence is reported then)."""
+    if not source or not target:
+        return None
+    place = (start + end) / 2 / len(source) * len(target)
+    words = list(WORDS.finditer(target))
+    capitalised = [i for i, w in enumerate(words) if w.group()[0].isupper() and not w.group().isupper()
+                   and not sentence_start(target, w.start()) and w.group() not in source
+                   and w.group() not in _CALENDAR]
+    if not capitalised:
+        return None
+    i = min(capitalised, key=lambda k: abs((words[k].start() + words[k].end()) / 2 - place))
+    if abs((words[i].start() + words[i].end()) / 2 - place) > NEAR * len(target):
+        return None
+    name = WORDS.findall(source[start:end])
+    if len(name) > 1 and name[0].lower() in _SOURCE_ARTICLES:
+        name = name[1:]  # 'El País': the article is the 'the' before the rendering
+    last = min(len(words), i + len(name)) - 1
+    if last + 1 < len(words) and _adjective(words[last].group()) and words[last + 1].group().islower():
+        last += 1  # a country's adjective with its noun: 'the Turkish capital' for Ankara
+    first = i - 1 if i and words[i - 1].group().lower() in _ARTICLES else i
+    if _BREAK.search(target, words[first].end(), words[last].start()):
+        return None  # the words span a clause boundary: not one name
+    return words[first].start(), words[last].end()
+
+
 SPELT_ALIKE = 80  # rapidfuzz ratio of a capitalised target word to the name's last word
 
 
@@ -90,7 +141,7 @@ def spelt_alike(target: str, forms: list[str]) -> bool:
       "with an accepted form.", Severity.WARNING,
       flagged="Heavy fighting was reported in the northern city. ||| De violents combats ont eu lieu à Alep.",
       clean="Heavy fighting was reported in Aleppo. ||| De violents combats ont eu lieu à Alep.",
-      fixable=False, precedence=90, needs_source=True)
+      fixable=False, precedence=90, needs_source=True, absence=True)
 def term_mismatch(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     """The source sentence is scanned with the glossary's index for the source language; each
     place or person found there in one of its accepted source-language forms, as a whole
@@ -106,7 +157,9 @@ def term_mismatch(doc: Document, dctx: DocContext) -> Iterator[Finding]:
     A sentence that keeps the source's own spelling is left to the single-language rules (a
     wrong form) or is a name kept whole (German 'Island' in 'Staten Island'); so is one that
     spells the name another way (a capitalised word close to its last word: Kaddafi, Peking).
-    If none does, the target sentence is reported with the expected form in the message."""
+    If none does, an organisation is reported where the sentence most likely renders its name
+    (a capitalised word near the name's place: 'The German bank'), anything else with the
+    whole sentence, and the expected form in the message."""
     source = dctx.source
     assert source is not None
     if source.lang == doc.lang or source.lang not in dctx.ctx.memo("covered-languages", "",
@@ -133,8 +186,13 @@ def term_mismatch(doc: Document, dctx: DocContext) -> Iterator[Finding]:
                     continue
                 if present(entry, doc.lang, neighbour_targets(doc, dctx, pair.index)):
                     continue
+                # An organisation's name translated word for word keeps capitals ('The German
+                # bank'); a place or person left out is often a phrase ('the besieged city').
+                start, end = (entry.kind == "organisation" and
+                              rendering(pair.target_text, pair.source_text, match.span.start, match.span.end)) or \
+                    (0, len(pair.target_text))
                 yield term_mismatch.finding(
-                    pair.target.start, pair.target.end,
+                    pair.target.start + start, pair.target.start + end,
                     f"the source names '{match.text}' here, but this sentence has no '{expected[0]}'",
                     entry=entry.id,
                     source_span=Span(pair.source.start + match.span.start, pair.source.start + match.span.end))

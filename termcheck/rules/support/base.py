@@ -138,6 +138,9 @@ class Rule:
     precedence: int = 50
     languages: tuple[str, ...] = ()  # empty: every language
     needs_source: bool = False  # bilingual: skipped for a document without a source (--source)
+    # Reports what a sentence lacks (a name, a sentence of the source), with the sentence as its
+    # span: a problem apart from any word in it, so it competes only with findings of its kind.
+    absence: bool = False
 
     def finding(self, span_start: int, span_end: int, message: str, *, suggestions: list[str] | None = None,
                 safe: bool = False, entry: str | None = None, severity: Severity | None = None,
@@ -171,7 +174,7 @@ def register(rule: Rule) -> Rule:
 
 def rule(code: str, name: str, summary: str, severity: Severity, *, flagged: str, clean: str,
          fixable: bool = True, precedence: int = 50, languages: tuple[str, ...] = (),
-         needs_source: bool = False) -> Callable[[CheckFn], Rule]:
+         needs_source: bool = False, absence: bool = False) -> Callable[[CheckFn], Rule]:
     """Register a check function as a rule; its docstring is the rule's explanation.
 
     The decorated name becomes the Rule, so a check builds findings with `its_name.finding(...)`.
@@ -179,7 +182,7 @@ def rule(code: str, name: str, summary: str, severity: Severity, *, flagged: str
 
     def wrap(fn: CheckFn) -> Rule:
         return register(Rule(code, name, summary, severity, fn, flagged, clean, inspect.cleandoc(fn.__doc__ or ""),
-                             fixable, precedence, languages, needs_source))
+                             fixable, precedence, languages, needs_source, absence))
 
     return wrap
 
