@@ -202,6 +202,16 @@ def _is_checked(output: Path, result: Any) -> bool:
 def run_lint(req: LintRequest, echo: Echo) -> int:
     """Check articles and report machine-translation artifacts; the exit code (0: clean,
     1: findings, 2: error)."""
+    from termcheck.io import regex_cache
+
+    regex_cache.seed()  # before the rules are imported: their patterns come ready
+    try:
+        return _run_lint(req, echo)
+    finally:
+        regex_cache.save()
+
+
+def _run_lint(req: LintRequest, echo: Echo) -> int:
     from termcheck.api import Checker
     from termcheck.cli.cache import CacheNotes
     from termcheck.cli.streams import StreamRun, check_stream_request, split_streams
@@ -215,7 +225,7 @@ def run_lint(req: LintRequest, echo: Echo) -> int:
     from termcheck.runner import lint as run
 
     if req.exit_zero:  # findings are not a failure (errors still are), as ruff's --exit-zero
-        code = run_lint(replace(req, exit_zero=False), echo)
+        code = _run_lint(replace(req, exit_zero=False), echo)
         return 0 if code == 1 else code
     echo = _printable(echo)
     if req.color not in _COLORS:
