@@ -1,7 +1,7 @@
 """Regular expressions compiled once, not on every run.
 
 A one-file run compiles some 200 patterns of the rules, and `re` parses each in pure Python:
-about 0.15 s, a third of what the run costs. What the parser produces is a list of opcodes
+about 0.1 s of a half-second run. What the parser produces is a list of opcodes
 that `_sre.compile` turns into a pattern object in microseconds. The opcodes of the patterns
 a run compiled are kept in the cache folder (a signed file, see `signed_cache`, named after
 the exact Python build, whose opcodes they are), and `re`'s compile step answers from them
