@@ -18,6 +18,7 @@ from termcheck.glossary.cache import load_glossary_cached, load_index_cached
 from termcheck.glossary.loader import default_glossary_dir
 from termcheck.glossary.matcher import NameIndex, build_index
 from termcheck.glossary.model import Glossary
+from termcheck.io import regex_cache
 from termcheck.io.bilingual import bilingual_kind, parse, read_bilingual
 from termcheck.io.bilingual.model import MalformedFile
 from termcheck.io.discovery import discover
@@ -239,6 +240,7 @@ def check_path(path: Path, options: LintOptions, checker: Checker) -> tuple[File
     elif options.source is not None:
         notices.extend(attach_source(doc, options))
     checked = checker.check_document(doc)  # the rules, inline suppressions, and what the report says of the file
+    regex_cache.settle()  # patterns compiled after the first document are that document's own
     notices.extend(checked.notices)
     fr = checked.files[0]
     if options.baseline is not None:

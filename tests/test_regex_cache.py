@@ -57,33 +57,58 @@ def _lint(tmp_path: Path) -> tuple[int, list[dict[str, object]]]:
     return run.exit_code, json.loads(run.stdout)["findings"]
 
 
+def _fresh_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """regex_cache as a new process finds it: nothing read, nothing set up yet."""
+    for name, value in (("_kept", {}), ("_written", {}), ("_used", set()), ("_new", set()),
+                        ("_state", {"seeded": False, "recording": True, "writes": 0})):
+        monkeypatch.setattr(regex_cache, name, value)
+    re.purge()
+
+
 def test_runs_keep_the_file_read_it_and_shrug_off_a_damaged_one(tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     cache = tmp_path / "cache"
     monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(cache))
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    # A process that has not kept opcodes yet: the run compiles and keeps them.
-    monkeypatch.setattr(regex_cache, "_kept", {})
-    monkeypatch.setattr(regex_cache, "_new", set())
-    monkeypatch.setattr(regex_cache, "_state", {"seeded": False})
-    monkeypatch.setattr(regex_cache, "MIN_NEW", 0)
     monkeypatch.setattr(re._compiler, "compile", re._compiler.compile)  # type: ignore[attr-defined]
-    re.purge()
+    monkeypatch.setattr(regex_cache, "MIN_NEW", 0)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    _fresh_process(monkeypatch)
     first = _lint(tmp_path)
     kept = list(cache.glob("regex-*.pickle"))
     assert len(kept) == 1
     # The next process reads it: its patterns come from the file, with the same findings.
-    regex_cache._kept.clear()
-    regex_cache._state["seeded"] = False
-    re.purge()
+    _fresh_process(monkeypatch)
     regex_cache.seed()
     assert regex_cache._kept
     assert _lint(tmp_path) == first
+    assert regex_cache._used
     # A file that is not the one termcheck signed is never read: the run is the same.
     kept[0].write_bytes(b"garbage")
-    regex_cache._kept.clear()
-    regex_cache._state["seeded"] = False
-    re.purge()
+    _fresh_process(monkeypatch)
     regex_cache.seed()
     assert not regex_cache._kept
     assert _lint(tmp_path) == first
+
+
+def test_only_patterns_of_the_set_up_are_kept_and_unused_ones_go(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(re._compiler, "compile", re._compiler.compile)  # type: ignore[attr-defined]
+    monkeypatch.setattr(regex_cache, "MIN_NEW", 1)
+    _fresh_process(monkeypatch)
+    regex_cache.seed()
+    re.compile("set-up pattern [0-9]+")
+    regex_cache.settle()
+    re.compile("an article's own name")  # after the first document: not kept
+    regex_cache.save()
+    assert set(regex_cache._kept) == {("set-up pattern [0-9]+", 0)}
+    for run in range(regex_cache.KEEP_WRITES):  # later runs set up other patterns, never this one
+        _fresh_process(monkeypatch)
+        regex_cache.seed()
+        assert ("set-up pattern [0-9]+", 0) in regex_cache._kept
+        re.compile(f"another release's pattern {run}")
+        regex_cache.save()
+    _fresh_process(monkeypatch)
+    regex_cache.seed()
+    assert ("set-up pattern [0-9]+", 0) not in regex_cache._kept
+    assert (f"another release's pattern {regex_cache.KEEP_WRITES - 1}", 0) in regex_cache._kept

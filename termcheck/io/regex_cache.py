@@ -7,8 +7,9 @@ a run compiled are kept in the cache folder (a signed file, see `signed_cache`, 
 the exact Python build, whose opcodes they are), and `re`'s compile step answers from them
 from then on, before the rules are imported: their `re.compile` calls get their pattern
 without parsing it. The objects are those `re` builds itself from the same opcodes; a
-pattern the file lacks is compiled as always and kept for the next run. Where `re` works
-otherwise (another Python), every pattern is compiled as before.
+pattern the file lacks is compiled as always and, if the run compiled it while setting up
+(not for one article's names), kept for the next run. Where `re` works otherwise (another
+Python), every pattern is compiled as before.
 """
 
 from __future__ import annotations
@@ -27,17 +28,20 @@ from termcheck.io import signed_cache
 
 # Python build and opcode format: a file is only read by the interpreter that wrote it.
 _BUILD = hashlib.sha256(f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode()).hexdigest()[:16]
-MIN_NEW = 10  # a run that compiled fewer new patterns (an article's own) leaves the file as it is
-MAX_KEPT = 2000
+MIN_NEW = 10  # a run that set up fewer new patterns leaves the file as it is
+KEEP_WRITES = 8  # a pattern no run used in this many writes of the file is dropped from it
 
 # (flags, opcodes as bytes, groups, group index, index group). The opcodes stay bytes until a
 # pattern is built: as a list of Python ints they would take ten times the memory.
 Opcodes = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _TYPECODE = next(t for t in "IL" if array(t).itemsize == _sre.CODESIZE)
-_kept: dict[tuple[str, int], Opcodes] = {}
-_new: set[tuple[str, int]] = set()  # compiled by this run without kept opcodes
+Key = tuple[str, int]  # (pattern, flags)
+_kept: dict[Key, Opcodes] = {}
+_written: dict[Key, int] = {}  # the file's write in which a run last used each pattern
+_used: set[Key] = set()
+_new: set[Key] = set()  # compiled by this run while setting up, without kept opcodes
 _original: dict[str, Any] = {}
-_state = {"seeded": False}
+_state = {"seeded": False, "recording": True, "writes": 0}
 
 
 def _folder() -> Path | None:
@@ -81,11 +85,20 @@ def _compile_kept(pattern: Any, flags: int = 0) -> Any:
         ops = _kept.get(key)
         if ops is not None:
             try:
-                return build(pattern, ops)
+                compiled = build(pattern, ops)
+                _used.add(key)
+                return compiled
             except Exception:  # noqa: BLE001,S110  (opcodes this _sre refuses: compiled as always)
                 pass
-        _new.add(key)
+        if _state["recording"]:
+            _new.add(key)
     return _original["compile"](pattern, flags)
+
+
+def settle() -> None:
+    """The run is set up (its first document checked): the patterns it compiles from now on are
+    an article's own (a name's, a number's), not kept."""
+    _state["recording"] = False
 
 
 def seed() -> None:
@@ -100,8 +113,11 @@ def seed() -> None:
         kept = signed_cache.load(_path(folder), folder)
     except Exception:  # noqa: BLE001  (missing, unsigned or damaged: patterns are compiled as always)
         kept = None
-    if isinstance(kept, dict):
-        _kept.update(kept)
+    if isinstance(kept, dict) and isinstance(kept.get("entries"), dict):
+        _state["writes"] = int(kept.get("writes", 0))
+        for key, (ops, written) in kept["entries"].items():
+            _kept[key] = ops
+            _written[key] = written
     current = re._compiler.compile  # type: ignore[attr-defined]
     if current is not _compile_kept:  # a second seed (a test) must not wrap it twice
         _original["compile"] = current
@@ -109,21 +125,27 @@ def seed() -> None:
 
 
 def save() -> None:
-    """Keep the opcodes of the patterns this run compiled and the file lacked, when there are
-    enough of them to matter (a new release's patterns, not an article's own)."""
+    """Keep the opcodes of the patterns this run set up and the file lacked, when there are
+    enough of them to matter (a new release's patterns, a first run in another mode), and drop
+    those no run has used in KEEP_WRITES writes."""
     folder = _folder()
     if folder is None or "compile" not in _original or len(_new) < MIN_NEW:
         return
+    writes = _state["writes"] + 1
     for pattern, flags in sorted(_new):
         try:
             _kept[(pattern, flags)] = opcodes(pattern, flags)
         except Exception:  # noqa: BLE001,S112  (a pattern this parser cannot redo: not kept)
             continue
+        _used.add((pattern, flags))
     _new.clear()
-    entries = dict(list(_kept.items())[-MAX_KEPT:])
+    for key in _used:
+        _written[key] = writes
+    entries = {key: (ops, _written.get(key, 0)) for key, ops in _kept.items()
+               if _written.get(key, 0) > writes - KEEP_WRITES}
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        data = signed_cache.dumps(entries, folder)
+        data = signed_cache.dumps({"writes": writes, "entries": entries}, folder)
         if data is None:
             return
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=".regex-", suffix=".tmp")
@@ -133,5 +155,6 @@ def save() -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, _path(folder))  # atomic: a parallel run reads the old file or the new
+        _state["writes"] = writes
     except OSError:
         Path(tmp).unlink(missing_ok=True)
