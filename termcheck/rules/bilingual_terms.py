@@ -80,25 +80,12 @@ def _same_capitals(found: str, form: str) -> bool:
 NEAR = 0.2  # of the sentence's length: how far from the name's place a capitalised word may be
 
 
-@lru_cache(maxsize=1)
-def _adjectives() -> frozenset[str]:
-    adjectives = cast(dict[str, list[str]], lexicon("country-adjectives")["adjectives"])
-    return frozenset(a for forms in adjectives.values() for a in forms)
-
-
-def _adjective(word: str) -> bool:
-    """A country's adjective: listed (Dutch, Swiss), or with a demonym's ending (Turkish,
-    Syrian, Chinese, Iraqi)."""
-    return word in _adjectives() or word.endswith(("ish", "ian", "ese", "an", "i", "ic"))
-
-
 def rendering(target: str, source: str, start: int, end: int) -> tuple[int, int] | None:
     """Where `target` most likely renders the name at source[start:end] without its accepted
     form: the capitalised word, not first in the sentence and not the source's, nearest the
     name's place (its share of the way through the source), with the words after it to as many
-    as the name has (and the noun after a country's adjective) and an article before it ('The
-    German bank' for 'Die Deutsche Bank', 'the Turkish capital' for 'Ankara'); None
-    where no such word is near (the sentence is reported then)."""
+    as the name has and an article before it ('The German bank' for 'Die Deutsche Bank', 'the
+    Country' for 'El País'); None where no such word is near (the sentence is reported then)."""
     if not source or not target:
         return None
     place = (start + end) / 2 / len(source) * len(target)
@@ -115,8 +102,6 @@ def rendering(target: str, source: str, start: int, end: int) -> tuple[int, int]
     if len(name) > 1 and name[0].lower() in _SOURCE_ARTICLES:
         name = name[1:]  # 'El País': the article is the 'the' before the rendering
     last = min(len(words), i + len(name)) - 1
-    if last + 1 < len(words) and _adjective(words[last].group()) and words[last + 1].group().islower():
-        last += 1  # a country's adjective with its noun: 'the Turkish capital' for Ankara
     first = i - 1 if i and words[i - 1].group().lower() in _ARTICLES else i
     if _BREAK.search(target, words[first].end(), words[last].start()):
         return None  # the words span a clause boundary: not one name
