@@ -1125,6 +1125,8 @@ SOURCE_CASES: list[tuple[str, str, str, str, str, str]] = [
      "The president avoided a run-off in this year's elections."),
     ("es-asistentes", "Among the assistants was Mitch McConnell.", "Entre los asistentes estaba Mitch McConnell.",
      "the assistants", "those attending", "Among those attending was Mitch McConnell."),
+    ("fr-evoquer", "He evoked the rise of prices in his speech.", "Il a évoqué la hausse des prix dans son discours.",
+     "evoked", "spoke of", "He spoke of the rise of prices in his speech."),  # no cue needed beside the source
     ("de-in-folge", "The champion goes to the finals for the fifth time as a result of the win.",
      "Damit fährt der Meister zum fünften Mal in Folge zur Endrunde.", "as a result of", "in a row",
      "The champion goes to the finals for the fifth time in a row."),
@@ -1140,6 +1142,8 @@ SOURCE_QUIET: list[tuple[str, str | None]] = [
     ("Among the assistants was Mitch McConnell.", None),
     ("As a result of the storm, the school stayed shut.", "Infolge des Sturms blieb die Schule geschlossen."),
     ("The insurance covered the damage.", "Die Versicherung übernahm den Schaden."),
+    ("He evoked the rise of prices in his speech.", None),  # alone: no cue near
+    ("The song evoked memories of his childhood.", "La chanson a évoqué des souvenirs d'enfance."),  # a blocker
 ]
 
 

@@ -41,14 +41,29 @@ def _form_matches(form: PhraseForm, text: str) -> Iterator[re.Match[str]]:
 # The substring prefilter phrases had before triggers.py, which tests/test_speedups.py still
 # checks; no rule uses it now.
 def entry_fires(entry: PhraseEntry, doc: Document, span: Span) -> bool:
+    return not blocked(entry, doc, span) and cued(entry, doc, span)
+
+
+def blocked(entry: PhraseEntry, doc: Document, span: Span) -> bool:
+    """Is one of the entry's blockers (words of the English sense) near the match?"""
+    if not entry.blockers:
+        return False
+    before, after = windows(doc, span, entry.window)
+    return has_cue(before, tuple(entry.blockers)) or has_cue(after, tuple(entry.blockers))
+
+
+def cued(entry: PhraseEntry, doc: Document, span: Span) -> bool:
+    """Is one of the entry's cues near the match (or has it none to ask for)?"""
+    if not (entry.cues or entry.cues_after or entry.cues_before):
+        return True
     before, after = windows(doc, span, entry.window)
     near_before, near_after = windows(doc, span, _NEAR)
-    if entry.blockers and (has_cue(before, tuple(entry.blockers)) or has_cue(after, tuple(entry.blockers))):
-        return False
-    if entry.in_source or not (entry.cues or entry.cues_after or entry.cues_before):
-        return True  # an entry the source confirms needs no cue in the English
     return (has_cue(before, tuple(entry.cues)) or has_cue(after, tuple(entry.cues))
             or has_cue(near_after, tuple(entry.cues_after)) or has_cue(near_before, tuple(entry.cues_before)))
+
+
+def _with_cues(entry: PhraseEntry) -> bool:
+    return bool(entry.cues or entry.cues_after or entry.cues_before)
 
 
 def source_confirms(entry: PhraseEntry, doc: Document, ctx: DocContext, span: Span) -> Span | None:
@@ -76,10 +91,15 @@ def phrase_findings(this: Rule, doc: Document, ctx: DocContext, kind: str) -> It
         if entry.kind == kind:
             for m in _form_matches(form, doc.prose):
                 span = Span(m.start(), m.end())
-                if span.start == span.end or any(span.overlaps(t) for t in taken) or not entry_fires(entry, doc, span):
+                if span.start == span.end or any(span.overlaps(t) for t in taken):
                     continue
+                # The source confirming the look-alike stands in for the cues; without it an entry
+                # with `in_source` reports only where its cues do (and never if it has none).
                 source_span = source_confirms(entry, doc, ctx, span) if entry.in_source else None
-                if entry.in_source and source_span is None:
+                if source_span is not None:
+                    if blocked(entry, doc, span):
+                        continue
+                elif (entry.in_source and not _with_cues(entry)) or not entry_fires(entry, doc, span):
                     continue
                 taken.append(span)
                 suggestions = [match_case(m.group(), m.expand(s) if "\\" in s else s) for s in form.suggest]
