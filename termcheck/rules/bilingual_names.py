@@ -14,7 +14,7 @@ from termcheck.document import Document, Span
 from termcheck.findings import Finding, Severity
 from termcheck.lexicon import zipf
 from termcheck.rules.support.base import DocContext, rule
-from termcheck.rules.support.bilingual import Pair, aligned_pairs, sentence_start
+from termcheck.rules.support.bilingual import CLAUSE_BREAK, Pair, aligned_pairs, sentence_start
 
 _WORD = re.compile(r"[^\W\d_]+")
 MIN_LEN = 3
@@ -29,7 +29,6 @@ RUN_RARE_ZIPF = 3.0  # a name of two words needs one that English seldom writes 
 # An acronym a source sentence explains, and its translation: 'Parti ... (PRD)', '..., ou PRD'.
 _EXPLAINED = r"(?:\(\s*|,\s+(?:ou|o|oder|or|ossia|ovvero|veya)\s+)"
 _TARGET_ACRONYM = re.compile(r"(?:\(\s*|,\s+or\s+)([A-Z]{2,6})\b")
-_BREAK = re.compile(r"[,;:.!?()\[\]\"“”«»]")
 
 
 def source_names(source: str, lang: str) -> dict[str, str]:
@@ -123,11 +122,11 @@ def _translated_before_acronym(target: str, source: str) -> Iterator[tuple[int, 
         explained = re.search(r"((?:[^\W\d_]+[\s'’-]+){0,7}[^\W\d_]+)\s*" + _EXPLAINED + acronym + r"\b", source)
         if explained is None or not any(
                 w[0].isupper() and not sentence_start(source, explained.start(1) + i)
-                for i, w in _positions(explained.group(1))):
+                for i, w in ((m.start(), m.group()) for m in _NAME_WORD.finditer(explained.group(1)))):
             continue
         content: list[re.Match[str]] = []
         for w in reversed(list(_NAME_WORD.finditer(target, 0, a.start()))):
-            if _BREAK.search(target, w.end(), (content[-1].start() if content else a.start())):
+            if CLAUSE_BREAK.search(target, w.end(), (content[-1].start() if content else a.start())):
                 break
             if w.group().lower() in _LINKS:
                 continue
@@ -142,11 +141,6 @@ def _translated_before_acronym(target: str, source: str) -> Iterator[tuple[int, 
         fixed = re.sub(r"[^\W\d_]+", lambda w: w.group() if w.group() in _LINKS else w.group().capitalize(),
                        target[start:end])
         yield start, end, fixed
-
-
-def _positions(text: str) -> Iterator[tuple[int, str]]:
-    for m in _NAME_WORD.finditer(text):
-        yield m.start(), m.group()
 
 
 def _after_first_name(text: str, start: int) -> bool:
@@ -181,12 +175,10 @@ def name_case_changed(doc: Document, dctx: DocContext) -> Iterator[Finding]:
         for m, name in recased(pair.target_text, pair.source_text, source.lang):
             if any(start <= m.start() < end for start, end, _ in runs):
                 continue
-            s = pair.source_text.find(name)
             yield name_case_changed.finding(
                 pair.target.start + m.start(), pair.target.start + m.end(),
                 f"'{m.group()}' is the source's name '{name}' in other capitals",
-                suggestions=[name], safe=True, origin=source.lang,
-                source_span=Span(pair.source.start + s, pair.source.start + s + len(name)))
+                suggestions=[name], safe=True, origin=source.lang, source_span=_source_span(pair, name))
 
 
 def _source_span(pair: Pair, name: str) -> Span | None:

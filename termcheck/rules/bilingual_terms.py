@@ -14,7 +14,14 @@ from termcheck.glossary.matcher import NameIndex, Role
 from termcheck.glossary.model import NameEntry
 from termcheck.lexicon.word_classes import lexicon
 from termcheck.rules.support.base import DocContext, rule
-from termcheck.rules.support.bilingual import WORDS, aligned_pairs, neighbour_targets, sentence_start, unaccented
+from termcheck.rules.support.bilingual import (
+    CLAUSE_BREAK,
+    WORDS,
+    aligned_pairs,
+    neighbour_targets,
+    sentence_start,
+    unaccented,
+)
 
 # Places and people have one rendering in the target language; institutions, groups, titles and
 # demonyms are rendered many ways (la Chambre des députés: the House, the chamber, the lower house).
@@ -23,7 +30,6 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _SOURCE_ARTICLES = frozenset("le la les l el los las lo il gli der die das".split())
 _CALENDAR = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
 June July August September October November December""".split())
-_BREAK = re.compile(r"[,;:.!?()\[\]\"“”«»]")
 
 
 def checked(entry: NameEntry, source_form: str, lang: str) -> bool:
@@ -103,7 +109,7 @@ def rendering(target: str, source: str, start: int, end: int) -> tuple[int, int]
         name = name[1:]  # 'El País': the article is the 'the' before the rendering
     last = min(len(words), i + len(name)) - 1
     first = i - 1 if i and words[i - 1].group().lower() in _ARTICLES else i
-    if _BREAK.search(target, words[first].end(), words[last].start()):
+    if CLAUSE_BREAK.search(target, words[first].end(), words[last].start()):
         return None  # the words span a clause boundary: not one name
     return words[first].start(), words[last].end()
 

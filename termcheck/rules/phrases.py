@@ -38,8 +38,6 @@ def _form_matches(form: PhraseForm, text: str) -> Iterator[re.Match[str]]:
     yield from found
 
 
-# The substring prefilter phrases had before triggers.py, which tests/test_speedups.py still
-# checks; no rule uses it now.
 def entry_fires(entry: PhraseEntry, doc: Document, span: Span) -> bool:
     return not blocked(entry, doc, span) and cued(entry, doc, span)
 
@@ -54,7 +52,7 @@ def blocked(entry: PhraseEntry, doc: Document, span: Span) -> bool:
 
 def cued(entry: PhraseEntry, doc: Document, span: Span) -> bool:
     """Is one of the entry's cues near the match (or has it none to ask for)?"""
-    if not (entry.cues or entry.cues_after or entry.cues_before):
+    if not _with_cues(entry):
         return True
     before, after = windows(doc, span, entry.window)
     near_before, near_after = windows(doc, span, _NEAR)

@@ -12,6 +12,8 @@ from termcheck.document import Document, Span
 from termcheck.rules.support.base import DocContext
 
 WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Punctuation no name runs across: words on both sides of it are not one name.
+CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\"“”«»]")
 
 
 @dataclass(frozen=True)
